@@ -1,0 +1,12 @@
+#pragma once
+// One function per command, each in its own file; main() adds them all.
+#include <CLI/CLI.hpp>
+
+namespace cc::cli {
+
+void add_scan(CLI::App& app);
+void add_inventory(CLI::App& app);
+void add_rules(CLI::App& app);
+void add_catalog(CLI::App& app);
+
+}  // namespace cc::cli

@@ -1,0 +1,22 @@
+// cloudcomply: ISO/IEC 27017 cloud-security assessment from the command line.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"cloudcomply: assess cloud configuration against ISO/IEC 27017 and run the compliance program"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "cloudcomply 0.1.0");
+  cc::cli::add_scan(app);
+  cc::cli::add_inventory(app);
+  cc::cli::add_rules(app);
+  cc::cli::add_catalog(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // CLI11 uses exit code 0 for --help; every usage error is our exit code 2.
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  return 0;
+}

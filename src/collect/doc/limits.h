@@ -1,0 +1,14 @@
+#pragma once
+// Explicit limits every reader enforces; exceeding one is a diagnostic, never a crash.
+#include <cstddef>
+#include <cstdint>
+
+namespace cc::collect {
+
+struct Limits {
+  size_t max_file_bytes = 64u << 20;   // files larger than this are skipped with a diagnostic
+  uint32_t max_depth = 200;            // nesting of maps/lists
+  size_t max_nodes = 20'000'000;       // nodes per file, after YAML alias expansion
+};
+
+}  // namespace cc::collect

@@ -1,0 +1,7 @@
+#include "model/aws/aws.h"
+
+namespace cc::model::aws {
+
+void adapt_iam(AdaptContext& ctx) { (void)ctx; }
+
+}  // namespace cc::model::aws

@@ -1,0 +1,31 @@
+#pragma once
+// What an adapter sees: the raw resources of one source document set (one file), so
+// it can join resources that reference each other (a bucket and its policy), and
+// where it puts canonical resources and diagnostics.
+#include <string_view>
+#include <vector>
+
+#include "core/resource.h"
+
+namespace cc::model {
+
+struct AdaptContext {
+  const Document& doc;
+  std::vector<Resource>& out;
+  Diagnostics& diags;
+
+  // The raw resource with this address in the same document, or nullptr.
+  [[nodiscard]] const Resource* raw(std::string_view address) const {
+    for (const auto& r : doc.resources)
+      if (r.address == address) return &r;
+    return nullptr;
+  }
+  // The canonical resource already emitted with this kind and address, or nullptr.
+  [[nodiscard]] Resource* emitted(std::string_view kind, std::string_view address) {
+    for (auto& r : out)
+      if (r.kind == kind && r.address == address) return &r;
+    return nullptr;
+  }
+};
+
+}  // namespace cc::model

@@ -1,0 +1,20 @@
+#include "model/canonical/canonicalize.h"
+
+#include "model/aws/aws.h"
+#include "model/kubernetes/kubernetes.h"
+
+namespace cc::model {
+
+std::vector<Resource> canonicalize(const Document& doc, const SchemaRegistry& schemas,
+                                   Diagnostics& diags) {
+  std::vector<Resource> out;
+  AdaptContext ctx{doc, out, diags};
+  if (doc.format == "cloudformation") aws::adapt(ctx);
+  if (doc.format == "kubernetes") kubernetes::adapt(ctx);
+  for (auto& r : out) {
+    if (const KindSchema* s = schemas.find(r.kind)) apply_defaults(*s->type, r.attributes);
+  }
+  return out;
+}
+
+}  // namespace cc::model

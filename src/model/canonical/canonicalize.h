@@ -1,0 +1,15 @@
+#pragma once
+// Raw resources of one document → canonical resources, defaults applied.
+#include <vector>
+
+#include "core/resource.h"
+#include "model/base/schema.h"
+
+namespace cc::model {
+
+// Returns the canonical resources the adapters derive from `doc`, each with its
+// schema's defaults applied. Raw resources are not included.
+std::vector<Resource> canonicalize(const Document& doc, const SchemaRegistry& schemas,
+                                   Diagnostics& diags);
+
+}  // namespace cc::model
