@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "cli/common.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"cloudcomply: assess cloud configuration against ISO/IEC 27017 and run the compliance program"};
@@ -13,6 +14,8 @@ int main(int argc, char** argv) {
   cc::cli::add_catalog(app);
   try {
     app.parse(argc, argv);
+  } catch (const cc::cli::Exit& e) {
+    return e.code;
   } catch (const CLI::ParseError& e) {
     // CLI11 uses exit code 0 for --help; every usage error is our exit code 2.
     int code = app.exit(e);

@@ -1,0 +1,25 @@
+#pragma once
+// Finds the files a scan reads: directories are walked (skipping VCS and vendored
+// folders, never following a symlink loop), files named on the command line are
+// always read. Which format a file holds is decided later, by its content.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace cc::app {
+
+struct DiscoverOptions {
+  size_t max_files = 1'000'000;
+};
+
+// Appends candidate files under `roots` in a stable (sorted) order. Unreadable or
+// missing paths become diagnostics.
+std::vector<std::filesystem::path> discover(const std::vector<std::string>& roots,
+                                            const DiscoverOptions& options, Diagnostics& diags);
+
+// Directory names a walk never enters.
+bool is_skipped_directory(const std::string& name);
+
+}  // namespace cc::app

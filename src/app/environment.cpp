@@ -1,0 +1,58 @@
+#include "app/environment.h"
+
+#include <fmt/format.h>
+
+#include "rules/pack_loader.h"
+
+namespace cc::app {
+namespace {
+
+bool has_errors(const Diagnostics& d, size_t from) {
+  for (size_t i = from; i < d.size(); ++i)
+    if (d[i].level == DiagLevel::Error) return true;
+  return false;
+}
+
+}  // namespace
+
+std::unique_ptr<Environment> load_environment(const EnvironmentOptions& options) {
+  auto env = std::make_unique<Environment>();
+  auto& diags = env->diagnostics;
+
+  env->schemas.load_dir(options.data_dir / "schemas", *env->sources, diags);
+  env->catalog = catalog::Catalog::load(options.data_dir / "catalog", *env->sources, diags);
+  if (has_errors(diags, 0)) env->ok = false;
+
+  std::vector<std::filesystem::path> dirs;
+  if (options.builtin_rules) dirs.push_back(options.data_dir / "rules");
+  dirs.insert(dirs.end(), options.rule_dirs.begin(), options.rule_dirs.end());
+  size_t before = diags.size();
+  auto control_exists = [&env](std::string_view ref) { return env->catalog.exists(ref); };
+  for (const auto& dir : dirs) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) {
+      diags.push_back(Diagnostic{DiagLevel::Error, "rules.dir",
+                                 fmt::format("rule directory {} not found", dir.string()), {}});
+      continue;
+    }
+    rules::load_pack_dir(dir, env->schemas, control_exists, env->rules, *env->sources, diags);
+  }
+  if (has_errors(diags, before)) env->ok = false;
+
+  for (const auto& rule : env->rules.rules()) {
+    assess::RuleInfo info;
+    info.id = rule.id;
+    info.title = rule.title;
+    info.kind = rule.kind;
+    info.severity = rule.severity;
+    info.controls = rule.controls;
+    info.description = rule.description;
+    info.remediation = rule.remediation;
+    info.references = rule.references;
+    info.source = env->sources->path(rule.span.file);
+    env->rule_infos.push_back(std::move(info));
+  }
+  return env;
+}
+
+}  // namespace cc::app

@@ -1,0 +1,179 @@
+#include "app/scan.h"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "app/discover.h"
+#include "app/environment.h"
+#include "app/load_document.h"
+#include "app/read_file.h"
+#include "assess/rollup.h"
+#include "assess/suppress.h"
+#include "collect/doc/yaml_reader.h"
+#include "rules/engine.h"
+
+namespace cc::app {
+namespace {
+
+// What one worker produces for one file; merged in file order so output is stable.
+struct FileOutcome {
+  std::vector<Finding> findings;
+  Diagnostics diagnostics;
+  std::vector<Resource> resources;
+  size_t raw_resources = 0;
+  size_t bytes = 0;
+  bool recognised = false;
+  bool unreadable = false;
+};
+
+bool is_json_name(const std::filesystem::path& p) { return p.extension() == ".json"; }
+
+std::vector<assess::Suppression> load_suppressions_file(const std::filesystem::path& path,
+                                                        SourceTable& sources, Diagnostics& diags,
+                                                        bool& failed) {
+  uint32_t id = sources.add(path.string());
+  Diagnostics local;
+  auto text = read_input(path, id, collect::Limits{}, local);
+  std::vector<Value> docs;
+  if (!text || !collect::parse_yaml(*text, id, collect::Limits{}, docs, local) || docs.empty()) {
+    if (local.empty())
+      local.push_back(Diagnostic{DiagLevel::Error, "suppress.file", "empty suppressions file", Span{id, 0, 0}});
+    diags.insert(diags.end(), local.begin(), local.end());
+    failed = true;
+    return {};
+  }
+  auto out = assess::parse_suppressions(docs[0], local);
+  for (const auto& d : local) failed = failed || d.level == DiagLevel::Error;
+  diags.insert(diags.end(), local.begin(), local.end());
+  return out;
+}
+
+}  // namespace
+
+ScanOutcome run_scan(const ScanOptions& o) {
+  auto started = std::chrono::steady_clock::now();
+  ScanOutcome out;
+  auto env = load_environment({o.data_dir, o.rule_dirs, o.builtin_rules});
+  Diagnostics& diags = out.report.diagnostics;
+  diags = env->diagnostics;
+  out.report.framework = o.framework;
+  out.report.rules = env->rule_infos;
+
+  bool setup_failed = !env->ok;
+  if (!env->catalog.framework(o.framework)) {
+    diags.push_back(Diagnostic{DiagLevel::Error, "usage",
+                               fmt::format("unknown framework '{}'", o.framework), {}});
+    setup_failed = true;
+  }
+  std::vector<std::string> only_controls;
+  for (const auto& c : o.controls) {
+    if (const auto* control = env->catalog.resolve(c)) {
+      only_controls.push_back(control->ref);
+    } else {
+      diags.push_back(Diagnostic{DiagLevel::Error, "usage", fmt::format("unknown control '{}'", c), {}});
+      setup_failed = true;
+    }
+  }
+  std::vector<assess::Suppression> file_suppressions;
+  if (!o.suppressions_file.empty())
+    file_suppressions = load_suppressions_file(o.suppressions_file, *env->sources, diags, setup_failed);
+  if (setup_failed) {
+    out.setup_failed = true;
+    out.sources = std::move(env->sources);
+    out.report.sources = out.sources.get();
+    return out;
+  }
+
+  auto files = discover(o.paths, DiscoverOptions{}, diags);
+  std::vector<uint32_t> ids;
+  ids.reserve(files.size());
+  for (const auto& f : files) ids.push_back(env->sources->add(f.string()));
+
+  const std::string today = o.today.empty() ? assess::today_utc() : o.today;
+  std::vector<FileOutcome> outcomes(files.size());
+  std::atomic<size_t> next{0};
+  auto work = [&]() {
+    for (size_t i = next++; i < files.size(); i = next++) {
+      FileOutcome& fo = outcomes[i];
+      auto text = read_input(files[i], ids[i], o.limits, fo.diagnostics);
+      if (!text) {
+        fo.unreadable = true;
+        continue;
+      }
+      fo.bytes = text->size();
+      LoadOptions lo;
+      lo.limits = o.limits;
+      lo.cfn_parameters = o.cfn_parameters;
+      lo.json_hint = is_json_name(files[i]);
+      size_t diag_count = fo.diagnostics.size();
+      LoadedFile loaded = load_document(*text, ids[i], lo, env->schemas, fo.diagnostics);
+      if (loaded.format.empty()) {
+        // A parse error means the file could not be read; a file that parsed but is
+        // neither format is simply not ours (a package.json, a values file).
+        for (size_t d = diag_count; d < fo.diagnostics.size(); ++d)
+          if (fo.diagnostics[d].level == DiagLevel::Error) fo.unreadable = true;
+        continue;
+      }
+      fo.recognised = true;
+      for (const auto& r : loaded.resources) {
+        if (model::is_raw_kind(r.kind)) ++fo.raw_resources;
+        if (o.evaluate) rules::evaluate(env->rules, r, o.only_rules, fo.findings);
+      }
+      std::vector<assess::Suppression> marks;
+      if (text->find("cloudcomply:ignore") != std::string::npos)
+        marks = assess::find_inline_suppressions(*text, ids[i], fo.diagnostics);
+      if (!marks.empty() || !file_suppressions.empty())
+        assess::apply_suppressions(fo.findings, loaded.resources, marks, file_suppressions,
+                                   files[i].string(), today, fo.diagnostics);
+      if (o.keep_resources) fo.resources = std::move(loaded.resources);
+    }
+  };
+  unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, files.size())));
+  {
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+  }
+
+  auto& stats = out.report.stats;
+  stats.threads = threads;
+  for (auto& fo : outcomes) {
+    ++stats.files;
+    stats.bytes += fo.bytes;
+    stats.resources += fo.raw_resources;
+    if (fo.recognised) ++stats.documents;
+    if (fo.unreadable) ++out.unreadable;
+    diags.insert(diags.end(), std::make_move_iterator(fo.diagnostics.begin()),
+                 std::make_move_iterator(fo.diagnostics.end()));
+    out.report.findings.insert(out.report.findings.end(), std::make_move_iterator(fo.findings.begin()),
+                               std::make_move_iterator(fo.findings.end()));
+    if (o.keep_resources)
+      out.resources.insert(out.resources.end(), std::make_move_iterator(fo.resources.begin()),
+                           std::make_move_iterator(fo.resources.end()));
+  }
+
+  assess::RollupOptions ro;
+  ro.framework = o.framework;
+  ro.only_controls = only_controls;
+  const catalog::Catalog& cat = env->catalog;
+  ro.map = [&cat](const std::string& ref, const std::string& framework) {
+    std::vector<std::string> refs;
+    for (const auto& m : cat.map(ref, framework)) refs.emplace_back(m.other);
+    return refs;
+  };
+  ro.title = [&cat](const std::string& ref) {
+    const auto* c = cat.find(ref);
+    return c ? c->title : std::string{};
+  };
+  out.report.controls = assess::rollup(out.report.findings, out.report.rules, ro);
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  out.sources = std::move(env->sources);
+  out.report.sources = out.sources.get();
+  return out;
+}
+
+}  // namespace cc::app

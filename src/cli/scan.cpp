@@ -1,0 +1,106 @@
+// `cloudcomply scan`: argument handling only; the work is in app::run_scan.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "app/scan.h"
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "core/data_dir.h"
+
+namespace cc::cli {
+
+void add_scan(CLI::App& app) {
+  struct Args {
+    std::vector<std::string> paths;
+    std::string format = "text";
+    std::string output;
+    std::string fail_on = "low";
+    std::string framework = "iso27017:2015";
+    std::vector<std::string> controls;
+    std::vector<std::string> rule_dirs;
+    bool no_builtin = false;
+    std::string suppressions;
+    std::vector<std::string> params;
+    unsigned threads = 0;
+    size_t max_file_size = 64u << 20;
+    uint32_t max_depth = 200;
+    std::string data_dir;
+    bool show_passed = false;
+    bool no_color = false;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand("scan", "Assess CloudFormation and Kubernetes files against ISO/IEC 27017");
+  cmd->add_option("paths", args->paths, "Files and directories to scan (default: .)");
+  cmd->add_option("-f,--format", args->format, "text, json, sarif, junit or csv")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "csv"}));
+  cmd->add_option("-o,--output", args->output, "Write the report to this file");
+  cmd->add_option("--fail-on", args->fail_on,
+                  "Exit 1 when a finding of this severity or worse fails (info, low, medium, high, critical, none)");
+  cmd->add_option("--framework", args->framework, "Roll up to this framework (iso27017:2015, iso27001:2022)");
+  cmd->add_option("--controls", args->controls, "Report only these controls")->delimiter(',');
+  cmd->add_option("--rules", args->rule_dirs, "Additional rule pack directory (repeatable)");
+  cmd->add_flag("--no-builtin-rules", args->no_builtin, "Load only the packs given with --rules");
+  cmd->add_option("--suppressions", args->suppressions, "Suppressions file (YAML)");
+  cmd->add_option("--param", args->params, "CloudFormation parameter NAME=VALUE (repeatable)");
+  cmd->add_option("-j,--threads", args->threads, "Worker threads (0: all cores)");
+  cmd->add_option("--max-file-size", args->max_file_size, "Skip files larger than this many bytes");
+  cmd->add_option("--max-depth", args->max_depth, "Nesting limit of documents");
+  cmd->add_option("--data-dir", args->data_dir, "Directory holding catalog/, rules/ and schemas/");
+  cmd->add_flag("--show-passed", args->show_passed, "List passing findings in the text report");
+  cmd->add_flag("--no-color", args->no_color, "Plain text output");
+  cmd->callback([args]() {
+    Severity threshold = Severity::Low;
+    bool never_fail = args->fail_on == "none";
+    if (!never_fail && !parse_severity(args->fail_on, threshold))
+      throw CLI::ValidationError("--fail-on", "expected info, low, medium, high, critical or none");
+    app::ScanOptions o;
+    o.paths = args->paths.empty() ? std::vector<std::string>{"."} : args->paths;
+    o.data_dir = args->data_dir.empty() ? data_dir() : std::filesystem::path(args->data_dir);
+    for (const auto& d : args->rule_dirs) o.rule_dirs.emplace_back(d);
+    o.builtin_rules = !args->no_builtin;
+    o.limits.max_file_bytes = args->max_file_size;
+    o.limits.max_depth = args->max_depth;
+    o.threads = args->threads;
+    o.framework = args->framework;
+    o.controls = args->controls;
+    o.suppressions_file = args->suppressions;
+    for (const auto& p : args->params) {
+      auto eq = p.find('=');
+      if (eq == std::string::npos || eq == 0)
+        throw CLI::ValidationError("--param", "expected NAME=VALUE, got '" + p + "'");
+      o.cfn_parameters[p.substr(0, eq)] = p.substr(eq + 1);
+    }
+    report::Format format{};
+    report::parse_format(args->format, format);
+
+    app::ScanOutcome result = app::run_scan(o);
+    if (result.setup_failed) {
+      for (const auto& d : result.report.diagnostics)
+        std::cerr << report::location(*result.sources, d.span) << ": " << to_string(d.level) << ": "
+                  << d.message << "\n";
+      throw Exit(2);
+    }
+    report::TextOptions text;
+    text.show_passed = args->show_passed;
+    if (args->output.empty()) {
+      text.color = !args->no_color && format == report::Format::Text && ::isatty(STDOUT_FILENO);
+      report::write(result.report, format, text, std::cout);
+    } else {
+      std::ofstream out(args->output, std::ios::binary);
+      if (!out) throw CLI::ValidationError("--output", "cannot write " + args->output);
+      report::write(result.report, format, text, out);
+    }
+    if (result.report.stats.files > 0 && result.unreadable == result.report.stats.files) throw Exit(2);
+    if (result.report.stats.files == 0 && !result.report.diagnostics.empty()) throw Exit(2);
+    if (!never_fail) {
+      for (const auto& f : result.report.findings) {
+        if (f.verdict == Verdict::Fail && !f.suppressed && f.severity >= threshold) throw Exit(1);
+      }
+    }
+  });
+}
+
+}  // namespace cc::cli

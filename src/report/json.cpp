@@ -1,0 +1,76 @@
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+
+#include "report/scan_report.h"
+
+namespace cc::report {
+namespace {
+
+nlohmann::ordered_json span_json(const SourceTable& sources, const Span& s) {
+  nlohmann::ordered_json j;
+  j["file"] = sources.path(s.file);
+  if (s.known()) {
+    j["line"] = s.line;
+    j["column"] = s.col;
+  }
+  return j;
+}
+
+}  // namespace
+
+void write_json(const ScanReport& r, std::ostream& out) {
+  using J = nlohmann::ordered_json;
+  J root;
+  root["tool"] = {{"name", "cloudcomply"}, {"version", "0.1.0"}};
+  root["framework"] = r.framework;
+  root["stats"] = {{"files", r.stats.files},         {"documents", r.stats.documents},
+                   {"resources", r.stats.resources}, {"bytes", r.stats.bytes},
+                   {"seconds", r.stats.seconds},     {"threads", r.stats.threads}};
+  J controls = J::array();
+  for (const auto& c : r.controls) {
+    controls.push_back({{"control", c.ref},
+                        {"title", c.title},
+                        {"status", assess::to_string(c.status)},
+                        {"fail", c.fail},
+                        {"pass", c.pass},
+                        {"unknown", c.unknown},
+                        {"suppressed", c.suppressed},
+                        {"worst_severity", c.fail ? J(to_string(c.worst)) : J(nullptr)},
+                        {"rules", c.rules}});
+  }
+  root["controls"] = std::move(controls);
+  J findings = J::array();
+  for (const auto& f : r.findings) {
+    J j = {{"rule", f.rule_id},
+           {"verdict", to_string(f.verdict)},
+           {"severity", to_string(f.severity)},
+           {"resource", f.resource_address},
+           {"kind", f.resource_kind},
+           {"message", f.message},
+           {"location", span_json(*r.sources, f.span)}};
+    if (f.suppressed) j["suppressed"] = {{"reason", f.suppression_reason}};
+    findings.push_back(std::move(j));
+  }
+  root["findings"] = std::move(findings);
+  J rules = J::array();
+  for (const auto& rule : r.rules) {
+    rules.push_back({{"id", rule.id},
+                     {"title", rule.title},
+                     {"kind", rule.kind},
+                     {"severity", to_string(rule.severity)},
+                     {"controls", rule.controls}});
+  }
+  root["rules"] = std::move(rules);
+  J diags = J::array();
+  for (const auto& d : r.diagnostics) {
+    diags.push_back({{"level", to_string(d.level)},
+                     {"code", d.code},
+                     {"message", d.message},
+                     {"location", span_json(*r.sources, d.span)}});
+  }
+  root["diagnostics"] = std::move(diags);
+  out << root.dump(2) << "\n";
+}
+
+}  // namespace cc::report

@@ -1,0 +1,54 @@
+#pragma once
+// Everything a scan produced, in the shape every output format reads.
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "assess/rollup.h"
+#include "assess/rule_info.h"
+#include "core/diagnostic.h"
+#include "core/finding.h"
+#include "core/span.h"
+
+namespace cc::report {
+
+struct ScanStats {
+  size_t files = 0;       // files read
+  size_t documents = 0;   // files recognised as CloudFormation or Kubernetes
+  size_t resources = 0;   // canonical and raw resources evaluated
+  size_t bytes = 0;
+  double seconds = 0;
+  unsigned threads = 1;
+};
+
+struct ScanReport {
+  const SourceTable* sources = nullptr;
+  std::vector<Finding> findings;
+  Diagnostics diagnostics;
+  std::vector<assess::RuleInfo> rules;
+  std::vector<assess::ControlResult> controls;
+  std::string framework;
+  ScanStats stats;
+};
+
+enum class Format : uint8_t { Text, Json, Sarif, Junit, Csv };
+bool parse_format(std::string_view name, Format& out);
+
+struct TextOptions {
+  bool color = false;
+  bool show_passed = false;
+};
+
+void write_text(const ScanReport& r, const TextOptions& o, std::ostream& out);
+void write_json(const ScanReport& r, std::ostream& out);
+void write_sarif(const ScanReport& r, std::ostream& out);
+void write_junit(const ScanReport& r, std::ostream& out);
+void write_csv(const ScanReport& r, std::ostream& out);
+void write(const ScanReport& r, Format f, const TextOptions& o, std::ostream& out);
+
+// "path:line:col" of a span, or the path alone when the position is unknown.
+std::string location(const SourceTable& sources, const Span& s);
+// The index of a rule in r.rules, or -1.
+int rule_index(const ScanReport& r, const std::string& id);
+
+}  // namespace cc::report
