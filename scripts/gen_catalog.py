@@ -56,7 +56,8 @@ BASE_PARTIAL = {
 
 
 def prop(name, value, remarks=None):
-    p = {"name": name, "ns": NS, "value": value}
+    # "label" is OSCAL's own prop name (the identifier shown to people); the rest are ours.
+    p = {"name": name, "value": value} if name == "label" else {"name": name, "ns": NS, "value": value}
     if remarks:
         p["remarks"] = remarks
     return p

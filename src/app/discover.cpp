@@ -49,6 +49,10 @@ void walk(const fs::path& dir, std::set<DirId>& seen, std::vector<fs::path>& out
       if (!is_skipped_directory(e.path().filename().string())) walk(e.path(), seen, out, options, diags);
     } else if (e.is_regular_file(e2) && has_candidate_extension(e.path())) {
       out.push_back(e.path());
+    } else if (e.is_symlink(e2) && !e.exists(e2) && has_candidate_extension(e.path())) {
+      diags.push_back(Diagnostic{DiagLevel::Warning, "io.dangling",
+                                 fmt::format("{}: symbolic link to a missing file", e.path().string()),
+                                 {}});
     }
   }
 }

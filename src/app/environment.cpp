@@ -27,7 +27,9 @@ std::unique_ptr<Environment> load_environment(const EnvironmentOptions& options)
   if (options.builtin_rules) dirs.push_back(options.data_dir / "rules");
   dirs.insert(dirs.end(), options.rule_dirs.begin(), options.rule_dirs.end());
   size_t before = diags.size();
-  auto control_exists = [&env](std::string_view ref) { return env->catalog.exists(ref); };
+  rules::PackOptions pack;
+  pack.schemas = &env->schemas;
+  pack.control_exists = [&env](std::string_view ref) { return env->catalog.exists(ref); };
   for (const auto& dir : dirs) {
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec)) {
@@ -35,11 +37,12 @@ std::unique_ptr<Environment> load_environment(const EnvironmentOptions& options)
                                  fmt::format("rule directory {} not found", dir.string()), {}});
       continue;
     }
-    rules::load_pack_dir(dir, env->schemas, control_exists, env->rules, *env->sources, diags);
+    rules::load_pack_dir(dir, *env->sources, pack, env->rules, diags);
   }
   if (has_errors(diags, before)) env->ok = false;
 
-  for (const auto& rule : env->rules.rules()) {
+  for (const rules::Rule* r : env->rules.all()) {
+    const rules::Rule& rule = *r;
     assess::RuleInfo info;
     info.id = rule.id;
     info.title = rule.title;
@@ -49,7 +52,7 @@ std::unique_ptr<Environment> load_environment(const EnvironmentOptions& options)
     info.description = rule.description;
     info.remediation = rule.remediation;
     info.references = rule.references;
-    info.source = env->sources->path(rule.span.file);
+    info.source = rule.source;
     env->rule_infos.push_back(std::move(info));
   }
   return env;

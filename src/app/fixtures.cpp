@@ -8,7 +8,7 @@
 
 #include "app/load_document.h"
 #include "app/read_file.h"
-#include "rules/engine.h"
+#include "app/evaluate.h"
 
 namespace cc::app {
 namespace fs = std::filesystem;
@@ -53,7 +53,7 @@ FixtureCase run_case(const Environment& env, SourceTable& sources, const std::st
   }
   std::vector<Finding> findings;
   const std::vector<std::string> only{rule_id};
-  for (const auto& r : loaded.resources) rules::evaluate(env.rules, r, only, findings);
+  for (const auto& r : loaded.resources) evaluate_resource(env.rules, r, only, findings);
   size_t pass = 0, fail = 0, unknown = 0;
   std::string first_unknown;
   for (const auto& f : findings) {

@@ -13,7 +13,7 @@
 #include "assess/rollup.h"
 #include "assess/suppress.h"
 #include "collect/doc/yaml_reader.h"
-#include "rules/engine.h"
+#include "app/evaluate.h"
 
 namespace cc::app {
 namespace {
@@ -120,7 +120,7 @@ ScanOutcome run_scan(const ScanOptions& o) {
       fo.recognised = true;
       for (const auto& r : loaded.resources) {
         if (model::is_raw_kind(r.kind)) ++fo.raw_resources;
-        if (o.evaluate) rules::evaluate(env->rules, r, o.only_rules, fo.findings);
+        if (o.evaluate) evaluate_resource(env->rules, r, o.only_rules, fo.findings);
       }
       std::vector<assess::Suppression> marks;
       if (text->find("cloudcomply:ignore") != std::string::npos)

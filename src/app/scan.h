@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "collect/doc/limits.h"
+#include "core/resource.h"
 #include "report/scan_report.h"
 
 namespace cc::app {

@@ -5,8 +5,6 @@
 
 namespace cc {
 
-Value Value::list(List items, Span s) { return Value(std::move(items), s); }
-Value Value::map(Map members, Span s) { return Value(std::move(members), s); }
 
 bool Value::contains_unknown() const {
   switch (type()) {

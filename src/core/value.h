@@ -33,15 +33,17 @@ class Value {
   enum class Type : uint8_t { Null, Bool, Number, String, List, Map, Unknown };
 
   Value() = default;
-  static Value null(Span s = {}) { return Value(std::monostate{}, s); }
-  static Value boolean(bool b, Span s = {}) { return Value(b, s); }
-  static Value number(double d, Span s = {}) { return Value(d, s); }
-  static Value string(std::string str, Span s = {}) { return Value(std::move(str), s); }
-  static Value list(List items = {}, Span s = {});
-  static Value map(Map members = {}, Span s = {});
-  static Value unknown(std::string reason, Span s = {}, std::string ref = {}) {
-    return Value(Unknown{std::move(reason), std::move(ref)}, s);
-  }
+  // Factories are defined below struct Member: clang needs Member complete before
+  // anything that may destroy a Value is instantiated.
+  static Value null(Span s = {});
+  static Value boolean(bool b, Span s = {});
+  static Value number(double d, Span s = {});
+  static Value string(std::string str, Span s = {});
+  static Value list();
+  static Value list(List items, Span s = {});
+  static Value map();
+  static Value map(Map members, Span s = {});
+  static Value unknown(std::string reason, Span s = {}, std::string ref = {});
 
   [[nodiscard]] Type type() const { return static_cast<Type>(data_.index()); }
   [[nodiscard]] bool is_null() const { return type() == Type::Null; }
@@ -101,5 +103,17 @@ struct Member {
   Value value;
   Span key_span;
 };
+
+inline Value Value::null(Span s) { return Value(std::monostate{}, s); }
+inline Value Value::boolean(bool b, Span s) { return Value(b, s); }
+inline Value Value::number(double d, Span s) { return Value(d, s); }
+inline Value Value::string(std::string str, Span s) { return Value(std::move(str), s); }
+inline Value Value::list() { return Value(List{}, Span{}); }
+inline Value Value::list(List items, Span s) { return Value(std::move(items), s); }
+inline Value Value::map() { return Value(Map{}, Span{}); }
+inline Value Value::map(Map members, Span s) { return Value(std::move(members), s); }
+inline Value Value::unknown(std::string reason, Span s, std::string ref) {
+  return Value(Unknown{std::move(reason), std::move(ref)}, s);
+}
 
 }  // namespace cc

@@ -32,15 +32,17 @@ std::vector<const Resource*> resources_of_type(const Document& doc, std::string_
 
 // The resource's Properties map, or nullptr when it has none (or it is not a map).
 const Value* properties(const Resource& raw);
-// A property by dotted path inside Properties ("MetadataOptions.HttpTokens"), or nullptr.
+// A property by dotted path inside Properties ("MetadataOptions.HttpTokens"), or nullptr
+// when absent. When Properties or a map on the way is unknown (an Fn::If on an unknown
+// condition), that unknown value is returned: the property may be set, so it must not
+// read as absent and fall back to a default.
 const Value* property(const Resource& raw, std::string_view dotted);
 
 // A canonical resource for `raw`: same address, span and end line, provider "aws",
 // format "cloudformation", attributes an empty map spanning the resource. The name is
 // the string value of the physical-name property `name_property` (e.g. "BucketName")
 // when it is set and known, else the logical id.
-Resource make_canonical(const Resource& raw, std::string kind,
-                        std::string_view name_property = {});
+Resource make_canonical(const Resource& raw, std::string kind, std::string_view name_property = {});
 
 // ---- conversions (each keeps the source span) -------------------------------------
 
@@ -60,6 +62,15 @@ Value to_string(const Value& v, const Convert& c);
 // stays an unknown element; an unknown list stays unknown.
 Value to_string_list(const Value& v, const Convert& c);
 
+// Like to_string / to_string_list, but an unknown that references another resource of
+// the template becomes the string "${LogicalId}" or "${LogicalId.Attribute}" (Fn::Sub
+// spelling), for fields that name other resources (security groups, policy ARNs,
+// subnets): the name of a template resource is a fact even before deployment. For an
+// Fn::Sub mixing text and references, the collector keeps only the first reference, so
+// "${Bucket.Arn}/*" reads "${Bucket.Arn}": it names the right resource, not the path.
+Value to_reference_string(const Value& v, const Convert& c);
+Value to_reference_list(const Value& v, const Convert& c);
+
 // Set `out[dotted]` from `src` converted as named, only when `src` is not nullptr.
 // Return true when something was set.
 bool set_bool(Value& out, std::string_view dotted, const Value* src, const Convert& c);
@@ -67,6 +78,8 @@ bool set_number(Value& out, std::string_view dotted, const Value* src, const Con
 bool set_string(Value& out, std::string_view dotted, const Value* src, const Convert& c);
 bool set_string_list(Value& out, std::string_view dotted, const Value* src, const Convert& c);
 // Copies `src` as is (deep copy keeps every nested span), only when `src` is not nullptr.
+bool set_reference(Value& out, std::string_view dotted, const Value* src, const Convert& c);
+bool set_reference_list(Value& out, std::string_view dotted, const Value* src, const Convert& c);
 bool set_copy(Value& out, std::string_view dotted, const Value* src);
 
 // Whether an identifier-like property (a KMS key id, a bucket name, a role ARN) is
@@ -93,7 +106,10 @@ Value tags_map(const Value& tags, const Convert& c);
 //   {sid, effect, actions, not_actions, resources, not_resources, principals, conditions}
 // Action/Resource/Principal given as one string become one-element lists; principals
 // are "*" (anyone), "AWS:<x>", "Service:<x>", "Federated:<x>", "CanonicalUser:<x>";
-// conditions are {operator, key, values}. Unknown parts stay unknown.
+// conditions are {operator, key, values}. A value referencing another resource of the
+// template (an unknown with a ref, e.g. !GetAtt Role.Arn) is written "${Role.Arn}", the
+// way Fn::Sub spells it: it names that resource, so it is never a wildcard. Other
+// unknown parts stay unknown.
 Value normalize_policy(const Value& document, const Convert& c);
 // One statement map in the same shape.
 Value normalize_statement(const Value& statement, const Convert& c);
@@ -110,8 +126,7 @@ std::string_view ref_target(const Value& v);
 bool refers_to(const Value& v, const Resource& target, std::string_view physical_name = {});
 // The raw resource `v` references in this document, optionally only of `cfn_type`,
 // or nullptr (not a reference, or the target is not in the template).
-const Resource* referenced(const AdaptContext& ctx, const Value& v,
-                           std::string_view cfn_type = {});
+const Resource* referenced(const AdaptContext& ctx, const Value& v, std::string_view cfn_type = {});
 // The known string value of a resource's physical-name property, or "".
 std::string physical_name(const Resource& raw, std::string_view name_property);
 

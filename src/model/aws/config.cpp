@@ -1,7 +1,60 @@
+// AWS::Config::ConfigurationRecorder -> aws.config.recorder, with the region's
+// AWS::Config::DeliveryChannel joined in (a recorder only records once a channel exists).
 #include "model/aws/aws.h"
+#include "model/aws/common.h"
+#include "model/aws/util2.h"
 
 namespace cc::model::aws {
+namespace {
 
-void adapt_config(AdaptContext& ctx) { (void)ctx; }
+// Without a RecordingGroup the recorder covers every supported type (the schema
+// default). With one, AllSupported decides; failing that the strategy or an explicit
+// type list does.
+void recording_group(const Value& group, Value& out, const Convert& c) {
+  if (group.is_unknown()) {
+    out.set("all_supported", group);
+    out.set("include_global", group);
+    return;
+  }
+  set_bool(out, "include_global", group.find("IncludeGlobalResourceTypes"), c);
+  const Value* strategy = group.at_path("RecordingStrategy.UseOnly");
+  set_string(out, "recording_strategy", strategy, c);
+  if (const Value* all = group.find("AllSupported")) {
+    out.set("all_supported", to_bool(*all, c));
+  } else if (strategy && strategy->is_string()) {
+    out.set("all_supported", Value::boolean(strategy->as_string() == "ALL_SUPPORTED_RESOURCE_TYPES",
+                                            strategy->span()));
+  } else if (strategy) {
+    if (!strategy->is_unknown()) c.type_warning(*strategy, "a recording strategy name");
+    out.set("all_supported", Value::unknown("the recording strategy cannot be read",
+                                            strategy->span(), std::string(ref_of(*strategy))));
+  } else if (const Value* types = group.find("ResourceTypes")) {
+    out.set("all_supported", Value::boolean(false, types->span()));
+  }
+}
+
+Resource adapt_recorder(const AdaptContext& ctx, const Resource& raw, const Convert& c) {
+  Resource r = make_named(raw, "aws.config.recorder", "Name");
+  Value& out = r.attributes;
+  set_string(out, "role", property(raw, "RoleARN"), c);
+  set_string(out, "recording_frequency", property(raw, "RecordingMode.RecordingFrequency"), c);
+  if (const Value* group = property(raw, "RecordingGroup")) recording_group(*group, out, c);
+  auto channels = resources_of_type(ctx.doc, "AWS::Config::DeliveryChannel");
+  if (!channels.empty()) {
+    const Resource& channel = *channels.front();
+    out.set_path("delivery_channel.present", Value::boolean(true, channel.span));
+    out.set_path("delivery_channel.address", Value::string(channel.address, channel.span));
+    set_string(out, "delivery_channel.s3_bucket", property(channel, "S3BucketName"), c);
+  }
+  return r;
+}
+
+}  // namespace
+
+void adapt_config(AdaptContext& ctx) {
+  Convert c{ctx.diags};
+  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::Config::ConfigurationRecorder"))
+    ctx.out.push_back(adapt_recorder(ctx, *raw, c));
+}
 
 }  // namespace cc::model::aws

@@ -1,0 +1,1 @@
+"""Building blocks of the benchmark corpus generator (see bench/gen_corpus.py)."""

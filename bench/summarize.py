@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Prints the benchmark table and checks the targets (used by bench/run.sh).
+
+    summarize.py RESULTS_TSV [--cdknag CDKNAG_JSON] [--cores N]
+
+RESULTS_TSV has one measured scan per line, tab-separated, with a header:
+    corpus  files  bytes  resources  threads  seconds  rss_kb
+`threads` is what was asked for (0: all cores). CDKNAG_JSON is what bench/cdknag/run.js
+writes. Exit status 0 when every target that could be measured is met, 1 otherwise.
+Python 3 standard library only.
+"""
+
+import argparse
+import csv
+import json
+import os
+import sys
+
+TARGET_RESOURCES_PER_SECOND_PER_CORE = 50_000
+TARGET_YAML_SLOWDOWN = 3.0
+TARGET_RSS_PER_CORPUS_SIZE = 2.0
+TARGET_CDKNAG_RATIO = 100.0
+
+
+def read_rows(path):
+    with open(path, newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    for r in rows:
+        for k in ("files", "bytes", "resources", "threads", "rss_kb"):
+            r[k] = int(r[k])
+        r["seconds"] = float(r["seconds"])
+    return rows
+
+
+def rate(count, seconds):
+    return count / seconds if seconds > 0 else float("inf")
+
+
+def table(rows, cores):
+    header = ["corpus", "files", "resources", "MB", "threads", "seconds", "files/s",
+              "resources/s", "MB/s", "peak RSS MB", "RSS/size"]
+    lines = [header]
+    for r in rows:
+        mb = r["bytes"] / 1e6
+        rss_mb = r["rss_kb"] / 1024
+        threads = "1" if r["threads"] == 1 else f"all ({cores})" if r["threads"] == 0 else str(r["threads"])
+        lines.append([r["corpus"], f"{r['files']:,}", f"{r['resources']:,}", f"{mb:,.1f}", threads,
+                      f"{r['seconds']:.2f}", f"{rate(r['files'], r['seconds']):,.0f}",
+                      f"{rate(r['resources'], r['seconds']):,.0f}", f"{rate(mb, r['seconds']):,.1f}",
+                      f"{rss_mb:,.1f}", f"{rss_mb / mb if mb else 0:.2f}"])
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    out = []
+    for n, line in enumerate(lines):
+        cells = [c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(line, widths))]
+        out.append("  ".join(cells))
+        if n == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return "\n".join(out)
+
+
+def find(rows, corpus, threads):
+    for r in rows:
+        if r["corpus"] == corpus and r["threads"] == threads:
+            return r
+    return None
+
+
+def verdict(ok):
+    return "PASS" if ok else "FAIL"
+
+
+def targets(rows, cdknag):
+    """Yields (description, ok) for every target that has the figures it needs."""
+    json1 = find(rows, "cfn-json", 1)
+    if json1:
+        per_core = rate(json1["resources"], json1["seconds"])
+        yield (f"JSON templates, 1 thread: {per_core:,.0f} resources/s "
+               f"(target >= {TARGET_RESOURCES_PER_SECOND_PER_CORE:,} per core)",
+               per_core >= TARGET_RESOURCES_PER_SECOND_PER_CORE)
+    for threads in (1, 0):
+        j, y = find(rows, "cfn-json", threads), find(rows, "cfn-yaml", threads)
+        if j and y and j["seconds"] > 0:
+            slowdown = y["seconds"] / j["seconds"]
+            label = "1 thread" if threads == 1 else "all cores"
+            yield (f"YAML vs JSON, {label}: {slowdown:.2f}x the time (target <= {TARGET_YAML_SLOWDOWN:.0f}x)",
+                   slowdown <= TARGET_YAML_SLOWDOWN)
+    for r in rows:
+        if r["bytes"]:
+            ratio = r["rss_kb"] * 1024 / r["bytes"]
+            label = "1 thread" if r["threads"] == 1 else "all cores"
+            yield (f"peak RSS, {r['corpus']}, {label}: {ratio:.2f}x the corpus size "
+                   f"(target < {TARGET_RSS_PER_CORPUS_SIZE:.0f}x)", ratio < TARGET_RSS_PER_CORPUS_SIZE)
+    if cdknag and json1 and cdknag.get("mean_seconds"):
+        ours = json1["seconds"] / json1["files"]
+        ratio = cdknag["mean_seconds"] / ours if ours > 0 else float("inf")
+        yield (f"cdk-nag / cloudcomply time per template: {ratio:,.0f}x (target >= {TARGET_CDKNAG_RATIO:.0f}x)",
+               ratio >= TARGET_CDKNAG_RATIO)
+
+
+def cdknag_section(cdknag, rows):
+    lines = [f"cdk-nag {cdknag['cdk_nag']} ({cdknag['mode']}) with aws-cdk-lib {cdknag['aws_cdk_lib']}, "
+             f"AwsSolutions pack, CfnInclude, one App per template, warm process:",
+             f"  templates {cdknag['templates']}, synthesized {cdknag['synthesized']}, errors {cdknag['errors']}, "
+             f"resources {cdknag['resources']:,}, violations {cdknag['violations']:,}",
+             f"  module load {cdknag['module_load_seconds']:.2f} s, first (warm-up) template "
+             f"{cdknag['warmup_seconds']:.2f} s"]
+    if cdknag.get("mean_seconds"):
+        lines.append(f"  cdk-nag:     {cdknag['mean_seconds'] * 1000:10.1f} ms per template (mean), "
+                     f"{cdknag['median_seconds'] * 1000:.1f} ms median")
+    json1 = find(rows, "cfn-json", 1)
+    if json1 and cdknag.get("mean_seconds"):
+        ours = json1["seconds"] / json1["files"]
+        lines.append(f"  cloudcomply: {ours * 1000:10.3f} ms per template (1 thread, whole JSON corpus)")
+        lines.append(f"  ratio:       {cdknag['mean_seconds'] / ours:10,.0f}x")
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("results")
+    parser.add_argument("--cdknag")
+    parser.add_argument("--cores", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args(argv)
+    rows = read_rows(args.results) if os.path.exists(args.results) else []
+    cdknag = None
+    if args.cdknag and os.path.exists(args.cdknag):
+        with open(args.cdknag) as f:
+            cdknag = json.load(f)
+    if rows:
+        print(table(rows, args.cores))
+        print()
+    if cdknag:
+        print(cdknag_section(cdknag, rows))
+        print()
+    checks = list(targets(rows, cdknag))
+    for text, ok in checks:
+        print(f"{verdict(ok)}  {text}")
+    return 0 if all(ok for _, ok in checks) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

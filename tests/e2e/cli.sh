@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# End-to-end checks of the cloudcomply binary: exit codes, output formats, bad input.
+# Usage: cli.sh PATH/TO/cloudcomply SOURCE_DIR
+set -uo pipefail
+bin=$1
+src=$2
+export CLOUDCOMPLY_DATA=$src
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+check() {  # check NAME CONDITION-COMMAND...
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAILED: $name"
+  fi
+}
+run() {  # run EXPECTED-EXIT OUTFILE ARGS... ; stores stdout in OUTFILE, stderr in OUTFILE.err
+  local expected=$1 out=$2
+  shift 2
+  "$bin" "$@" >"$out" 2>"$out.err"
+  local code=$?
+  if [[ $code -ne $expected ]]; then
+    echo "exit $code, expected $expected: cloudcomply $*"
+    head -c 2000 "$out.err"
+    return 1
+  fi
+}
+json_ok() { python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$1"; }
+
+# The bundled example has deliberate gaps: findings, exit 1.
+check "example scan exits 1" run 1 "$tmp/ex.txt" scan "$src/examples/saas" --no-color
+check "example text lists controls" grep -q "iso27017:2015/" "$tmp/ex.txt"
+check "example text points at lines" grep -qE "examples/saas/.+:[0-9]+:[0-9]+" "$tmp/ex.txt"
+check "fail-on none exits 0" run 0 "$tmp/none.txt" scan "$src/examples/saas" --fail-on none
+check "fail-on critical" run 0 "$tmp/crit.txt" scan "$src/examples/saas/kubernetes" --fail-on critical --rules "$src/tests/data/rules-empty" --no-builtin-rules
+
+for fmt in json sarif; do
+  check "$fmt output" run 1 "$tmp/out.$fmt" scan "$src/examples/saas" --format $fmt
+  check "$fmt is valid JSON" json_ok "$tmp/out.$fmt"
+done
+check "sarif version" python3 -c "
+import json,sys
+d=json.load(open('$tmp/out.sarif'))
+r=d['runs'][0]
+assert d['version']=='2.1.0'
+assert len(r['tool']['driver']['rules'])>=85, len(r['tool']['driver']['rules'])
+assert all(x['locations'][0]['physicalLocation']['region']['startLine']>=1 for x in r['results'])
+assert len(r['results'])>0
+"
+check "json stats" python3 -c "
+import json
+d=json.load(open('$tmp/out.json'))
+assert d['stats']['resources']>0 and d['stats']['files']>0
+assert any(c['status']=='failing' for c in d['controls'])
+assert any(f.get('suppressed') for f in d['findings']), 'the example has one suppressed finding'
+assert any(f['verdict']=='unknown' for f in d['findings']), 'the example has an unknown verdict'
+"
+check "junit output" run 1 "$tmp/out.xml" scan "$src/examples/saas" --format junit
+check "junit well-formed" python3 -c "import xml.dom.minidom,sys; xml.dom.minidom.parse('$tmp/out.xml')"
+check "csv output" run 1 "$tmp/out.csv" scan "$src/examples/saas" --format csv
+check "csv header" grep -q "^rule,severity,verdict" "$tmp/out.csv"
+check "output file" run 1 "$tmp/stdout.txt" scan "$src/examples/saas" --format json --output "$tmp/file.json"
+check "output file written" json_ok "$tmp/file.json"
+check "framework 27001" run 1 "$tmp/f27001.json" scan "$src/examples/saas" --framework iso27001:2022 --format json
+check "framework 27001 controls" python3 -c "
+import json
+d=json.load(open('$tmp/f27001.json'))
+assert d['controls'] and all(c['control'].startswith('iso27001:2022/A.') for c in d['controls'])
+"
+check "controls filter" run 1 "$tmp/ctl.json" scan "$src/examples/saas" --controls CLD.9.5.2 --format json
+check "controls filter applied" python3 -c "
+import json
+d=json.load(open('$tmp/ctl.json'))
+assert [c['control'] for c in d['controls']]==['iso27017:2015/CLD.9.5.2']
+"
+
+# Usage errors exit 2.
+check "unknown option" run 2 "$tmp/u1" scan --nope
+check "unknown format" run 2 "$tmp/u2" scan . --format xml
+check "unknown framework" run 2 "$tmp/u3" scan "$src/examples/saas" --framework iso9999:1
+check "unknown control" run 2 "$tmp/u4" scan "$src/examples/saas" --controls CLD.99.1
+check "missing path" run 2 "$tmp/u5" scan "$tmp/does-not-exist"
+check "bad fail-on" run 2 "$tmp/u6" scan . --fail-on loud
+
+# Bad input: each broken file is reported with a position; the rest is still scanned.
+bad=$tmp/bad
+mkdir -p "$bad/nested/.git" "$bad/loop"
+cp "$src"/tests/data/bad/* "$bad"/
+printf 'Resources: [unclosed\n' >"$bad/nested/.git/ignored.yaml"
+ln -s .. "$bad/loop/up"
+ln -s "$tmp/nowhere" "$bad/dangling.yaml"
+head -c 4096 /dev/urandom >"$bad/random.yaml"
+python3 -c "print('a: ' + '['*5000 + ']'*5000)" >"$bad/deep.yaml"
+python3 -c "print('{\"a\":' * 3000 + '1' + '}' * 3000)" >"$bad/deep.json"
+python3 -c "
+import sys
+with open(sys.argv[1],'w') as f:
+    f.write('{\"AWSTemplateFormatVersion\":\"2010-09-09\",\"Resources\":{')
+    f.write(','.join('\"B%d\":{\"Type\":\"AWS::S3::Bucket\",\"Properties\":{\"BucketName\":\"b%d\"}}' % (i,i) for i in range(1300000)))
+    f.write('}}')
+" "$bad/huge.json"
+check "bad input scan completes" run 1 "$tmp/bad.json" scan "$bad" --format json
+check "bad input diagnostics" python3 -c "
+import json
+d=json.load(open('$tmp/bad.json'))
+diags=d['diagnostics']
+def has(name, code=None):
+    return any(x['location']['file'].endswith(name) and (code is None or x['code'].startswith(code)) for x in diags)
+assert has('malformed.yaml','yaml'), 'yaml syntax'
+assert any(x['location']['file'].endswith('malformed.yaml') and x['location'].get('line',0)>=2 for x in diags)
+assert has('malformed.json'), 'json syntax'
+assert has('deep.yaml','limit.depth'), 'yaml depth'
+assert has('deep.json','limit.depth'), 'json depth'
+assert has('huge.json','limit.size'), 'size limit'
+assert any(x['code'].startswith('io') and 'dangling.yaml' in x['message'] for x in diags), 'unreadable'
+assert not any('ignored.yaml' in x['location']['file'] for x in diags), '.git is skipped'
+assert any(f['resource']=='GoodBucket' for f in d['findings']), 'the good template is still scanned'
+"
+check "size limit option" run 2 "$tmp/lim.json" scan "$bad/good.yaml" --max-file-size 10 --format json --fail-on low
+check "size limit names the option" grep -q "max-file-size" "$tmp/lim.json"
+
+# Inventory and schema documentation.
+check "inventory" run 0 "$tmp/inv.json" inventory "$src/examples/saas"
+check "inventory json" python3 -c "
+import json
+d=json.load(open('$tmp/inv.json'))
+kinds={r['kind'] for r in d}
+assert 'aws.s3.bucket' in kinds and 'k8s.workload' in kinds, kinds
+assert any(r['defaulted'] for r in d), 'defaults are marked'
+"
+check "schema text" run 0 "$tmp/schema.txt" inventory --schema aws.s3.bucket --format text
+check "schema lists encryption" grep -q "encryption" "$tmp/schema.txt"
+check "schema unknown kind" run 2 "$tmp/schema2.txt" inventory --schema aws.nothing
+
+# Rules and catalog commands.
+check "rules list" run 0 "$tmp/rules.txt" rules list
+check "rules show" run 0 "$tmp/show.txt" rules show "$(awk 'NR==1{print $1}' "$tmp/rules.txt")"
+check "rules test" run 0 "$tmp/rtest.txt" rules test
+check "rules test counts" grep -qE "[0-9]+ passed, 0 failed" "$tmp/rtest.txt"
+check "broken rule pack exits 2" run 2 "$tmp/broken.txt" rules list --rules "$src/tests/data/rules-broken"
+check "broken rule pack position" grep -qE "broken.yaml:[0-9]+:[0-9]+" "$tmp/broken.txt.err"
+check "catalog show" run 0 "$tmp/cat.txt" catalog show CLD.9.5.2
+check "catalog unknown" run 2 "$tmp/cat2.txt" catalog show CLD.99.9
+
+echo "e2e: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
