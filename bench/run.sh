@@ -53,8 +53,14 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 
 # --- build -------------------------------------------------------------------------
-BIN="$ROOT/$BUILD_DIR/cloudcomply"
 BENCH_EXPR="$ROOT/$BUILD_DIR/bench/bench_expr"
+# The executable is built in the build directory's src/ folder.
+binary() {
+  for candidate in "$ROOT/$BUILD_DIR/src/cloudcomply" "$ROOT/$BUILD_DIR/cloudcomply"; do
+    [[ -x "$candidate" ]] && { echo "$candidate"; return; }
+  done
+  echo "$ROOT/$BUILD_DIR/src/cloudcomply"
+}
 if [[ "$SKIP_BUILD" != 1 ]]; then
   say "building cloudcomply (Release) in $BUILD_DIR"
   command -v cmake >/dev/null || die "cmake is required to build"
@@ -104,10 +110,20 @@ EOF
 }
 
 # --- cloudcomply scans -------------------------------------------------------------
+BIN="$(binary)"
 scan_ok=0
 printf 'corpus\tfiles\tbytes\tresources\tthreads\tseconds\trss_kb\n' >"$RESULTS"
 if [[ -x "$BIN" ]] && "$BIN" scan --help >/dev/null 2>&1; then
   scan_ok=1
+  # Start-up alone: rules, schemas and catalog loaded, nothing to read.
+  mkdir -p "$OUT/empty"
+  if /usr/bin/time -f '%e %M' -o "$OUT/time-empty.txt" \
+    "$BIN" scan "$OUT/empty" --format json --output /dev/null --threads 1 --fail-on none 2>/dev/null; then
+    read -r seconds rss_kb < <(tail -n 1 "$OUT/time-empty.txt")
+    printf '(empty)\t0\t0\t0\t1\t%s\t%s\n' "$seconds" "$rss_kb" >>"$RESULTS"
+  else
+    warn "cloudcomply scan of an empty directory failed"
+  fi
   for corpus in cfn-json cfn-yaml k8s; do
     dir="$CORPUS/$corpus"
     [[ -d "$dir" ]] || continue

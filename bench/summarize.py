@@ -5,8 +5,9 @@
 
 RESULTS_TSV has one measured scan per line, tab-separated, with a header:
     corpus  files  bytes  resources  threads  seconds  rss_kb
-`threads` is what was asked for (0: all cores). CDKNAG_JSON is what bench/cdknag/run.js
-writes. Exit status 0 when every target that could be measured is met, 1 otherwise.
+`threads` is what was asked for (0: all cores); corpus `(empty)` is the scan of an empty
+directory, the fixed cost of start-up. MB are 10^6 bytes throughout. CDKNAG_JSON is what
+bench/cdknag/run.js writes. Exit status 0 when every target that could be measured is met, 1 otherwise.
 Python 3 standard library only.
 """
 
@@ -42,7 +43,7 @@ def table(rows, cores):
     lines = [header]
     for r in rows:
         mb = r["bytes"] / 1e6
-        rss_mb = r["rss_kb"] / 1024
+        rss_mb = r["rss_kb"] * 1024 / 1e6
         threads = "1" if r["threads"] == 1 else f"all ({cores})" if r["threads"] == 0 else str(r["threads"])
         lines.append([r["corpus"], f"{r['files']:,}", f"{r['resources']:,}", f"{mb:,.1f}", threads,
                       f"{r['seconds']:.2f}", f"{rate(r['files'], r['seconds']):,.0f}",

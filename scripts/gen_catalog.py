@@ -374,7 +374,7 @@ def render(doc):
 def main():
     here = pathlib.Path(__file__).resolve().parent
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--reference", default="/work/shared/reference", type=pathlib.Path)
+    ap.add_argument("--reference", default=pathlib.Path(__file__).resolve().parent.parent.parent / "shared" / "reference", type=pathlib.Path)
     ap.add_argument("--out", default=here.parent / "catalog", type=pathlib.Path)
     ap.add_argument("--check", action="store_true", help="fail if the files in --out are stale")
     args = ap.parse_args()

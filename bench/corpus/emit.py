@@ -90,16 +90,23 @@ def _short_form(value):
     return None
 
 
+def _is_scalar_or_scalar_intrinsic(value):
+    if not isinstance(value, (dict, list)):
+        return True
+    sf = _short_form(value)
+    return sf is not None and not isinstance(sf[1], (dict, list))
+
+
 def _is_simple(value):
-    """True when value fits on one line in flow style."""
-    if isinstance(value, (dict, list)):
-        sf = _short_form(value)
-        if sf:
-            return _is_simple(sf[1])
-        if isinstance(value, dict):
-            return False
-        return len(value) <= 4 and all(not isinstance(v, (dict, list)) or _short_form(v) and
-                                       not isinstance(_short_form(v)[1], (dict, list)) for v in value)
+    """True when value reads well on one line in flow style: a scalar, or a short list of
+    scalars and intrinsics with scalar arguments (`[!Ref A, !Ref B]`)."""
+    sf = _short_form(value)
+    if sf:
+        return _is_simple(sf[1])
+    if isinstance(value, dict):
+        return False
+    if isinstance(value, list):
+        return len(value) <= 4 and all(_is_scalar_or_scalar_intrinsic(v) for v in value)
     return True
 
 

@@ -17,9 +17,11 @@ bool starts_like_json(std::string_view text) {
   return false;
 }
 
+}  // namespace
+
 // JSON first when the file looks like JSON (fast path); YAML otherwise, and as the
 // fallback, since every JSON document is also YAML.
-bool parse(std::string_view text, uint32_t file, const LoadOptions& o, std::vector<Value>& docs,
+bool parse_documents(std::string_view text, uint32_t file, const LoadOptions& o, std::vector<Value>& docs,
            Diagnostics& diags) {
   if (o.json_hint || starts_like_json(text)) {
     Diagnostics json_diags;
@@ -40,13 +42,11 @@ bool parse(std::string_view text, uint32_t file, const LoadOptions& o, std::vect
   return collect::parse_yaml(text, file, o.limits, docs, diags);
 }
 
-}  // namespace
-
 LoadedFile load_document(std::string_view text, uint32_t file, const LoadOptions& options,
                          const model::SchemaRegistry& schemas, Diagnostics& diags) {
   LoadedFile out;
   std::vector<Value> docs;
-  bool parsed = parse(text, file, options, docs, diags);
+  bool parsed = parse_documents(text, file, options, docs, diags);
   // Documents read before a syntax error are still assessed.
   if (!parsed && docs.empty()) return out;
 
@@ -63,7 +63,7 @@ LoadedFile load_document(std::string_view text, uint32_t file, const LoadOptions
   }
   out.format = doc.format;
   if (doc.format.empty()) return out;
-  std::vector<Resource> canonical = model::canonicalize(doc, schemas, diags);
+  std::vector<Resource> canonical = model::canonicalize(doc, schemas, diags, options.kubernetes_scope);
   out.resources = std::move(doc.resources);
   out.resources.insert(out.resources.end(), std::make_move_iterator(canonical.begin()),
                        std::make_move_iterator(canonical.end()));

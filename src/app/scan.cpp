@@ -2,18 +2,19 @@
 
 #include <fmt/format.h>
 
-#include <atomic>
 #include <chrono>
 #include <thread>
 
 #include "app/discover.h"
 #include "app/environment.h"
+#include "app/evaluate.h"
+#include "app/kubernetes_scope.h"
 #include "app/load_document.h"
+#include "app/parallel.h"
 #include "app/read_file.h"
 #include "assess/rollup.h"
 #include "assess/suppress.h"
 #include "collect/doc/yaml_reader.h"
-#include "app/evaluate.h"
 
 namespace cc::app {
 namespace {
@@ -40,7 +41,8 @@ std::vector<assess::Suppression> load_suppressions_file(const std::filesystem::p
   std::vector<Value> docs;
   if (!text || !collect::parse_yaml(*text, id, collect::Limits{}, docs, local) || docs.empty()) {
     if (local.empty())
-      local.push_back(Diagnostic{DiagLevel::Error, "suppress.file", "empty suppressions file", Span{id, 0, 0}});
+      local.push_back(
+          Diagnostic{DiagLevel::Error, "suppress.file", "empty suppressions file", Span{id, 0, 0}});
     diags.insert(diags.end(), local.begin(), local.end());
     failed = true;
     return {};
@@ -64,8 +66,8 @@ ScanOutcome run_scan(const ScanOptions& o) {
 
   bool setup_failed = !env->ok;
   if (!env->catalog.framework(o.framework)) {
-    diags.push_back(Diagnostic{DiagLevel::Error, "usage",
-                               fmt::format("unknown framework '{}'", o.framework), {}});
+    diags.push_back(Diagnostic{
+        DiagLevel::Error, "usage", fmt::format("unknown framework '{}'", o.framework), {}});
     setup_failed = true;
   }
   std::vector<std::string> only_controls;
@@ -73,13 +75,15 @@ ScanOutcome run_scan(const ScanOptions& o) {
     if (const auto* control = env->catalog.resolve(c)) {
       only_controls.push_back(control->ref);
     } else {
-      diags.push_back(Diagnostic{DiagLevel::Error, "usage", fmt::format("unknown control '{}'", c), {}});
+      diags.push_back(
+          Diagnostic{DiagLevel::Error, "usage", fmt::format("unknown control '{}'", c), {}});
       setup_failed = true;
     }
   }
   std::vector<assess::Suppression> file_suppressions;
   if (!o.suppressions_file.empty())
-    file_suppressions = load_suppressions_file(o.suppressions_file, *env->sources, diags, setup_failed);
+    file_suppressions =
+        load_suppressions_file(o.suppressions_file, *env->sources, diags, setup_failed);
   if (setup_failed) {
     out.setup_failed = true;
     out.sources = std::move(env->sources);
@@ -93,51 +97,46 @@ ScanOutcome run_scan(const ScanOptions& o) {
   for (const auto& f : files) ids.push_back(env->sources->add(f.string()));
 
   const std::string today = o.today.empty() ? assess::today_utc() : o.today;
-  std::vector<FileOutcome> outcomes(files.size());
-  std::atomic<size_t> next{0};
-  auto work = [&]() {
-    for (size_t i = next++; i < files.size(); i = next++) {
-      FileOutcome& fo = outcomes[i];
-      auto text = read_input(files[i], ids[i], o.limits, fo.diagnostics);
-      if (!text) {
-        fo.unreadable = true;
-        continue;
-      }
-      fo.bytes = text->size();
-      LoadOptions lo;
-      lo.limits = o.limits;
-      lo.cfn_parameters = o.cfn_parameters;
-      lo.json_hint = is_json_name(files[i]);
-      size_t diag_count = fo.diagnostics.size();
-      LoadedFile loaded = load_document(*text, ids[i], lo, env->schemas, fo.diagnostics);
-      if (loaded.format.empty()) {
-        // A parse error means the file could not be read; a file that parsed but is
-        // neither format is simply not ours (a package.json, a values file).
-        for (size_t d = diag_count; d < fo.diagnostics.size(); ++d)
-          if (fo.diagnostics[d].level == DiagLevel::Error) fo.unreadable = true;
-        continue;
-      }
-      fo.recognised = true;
-      for (const auto& r : loaded.resources) {
-        if (model::is_raw_kind(r.kind)) ++fo.raw_resources;
-        if (o.evaluate) evaluate_resource(env->rules, r, o.only_rules, fo.findings);
-      }
-      std::vector<assess::Suppression> marks;
-      if (text->find("cloudcomply:ignore") != std::string::npos)
-        marks = assess::find_inline_suppressions(*text, ids[i], fo.diagnostics);
-      if (!marks.empty() || !file_suppressions.empty())
-        assess::apply_suppressions(fo.findings, loaded.resources, marks, file_suppressions,
-                                   files[i].string(), today, fo.diagnostics);
-      if (o.keep_resources) fo.resources = std::move(loaded.resources);
-    }
-  };
   unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, files.size())));
-  {
-    std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-  }
+  const std::vector<Resource> k8s_scope = gather_kubernetes_scope(files, ids, o.limits, threads);
+
+  std::vector<FileOutcome> outcomes(files.size());
+  parallel_for(files.size(), threads, [&](size_t i) {
+    FileOutcome& fo = outcomes[i];
+    auto text = read_input(files[i], ids[i], o.limits, fo.diagnostics);
+    if (!text) {
+      fo.unreadable = true;
+      return;
+    }
+    fo.bytes = text->size();
+    LoadOptions lo;
+    lo.limits = o.limits;
+    lo.cfn_parameters = o.cfn_parameters;
+    lo.json_hint = is_json_name(files[i]);
+    lo.kubernetes_scope = &k8s_scope;
+    size_t diag_count = fo.diagnostics.size();
+    LoadedFile loaded = load_document(*text, ids[i], lo, env->schemas, fo.diagnostics);
+    if (loaded.format.empty()) {
+      // A parse error means the file could not be read; a file that parsed but is
+      // neither format is simply not ours (a package.json, a values file).
+      for (size_t d = diag_count; d < fo.diagnostics.size(); ++d)
+        if (fo.diagnostics[d].level == DiagLevel::Error) fo.unreadable = true;
+      return;
+    }
+    fo.recognised = true;
+    for (const auto& r : loaded.resources) {
+      if (model::is_raw_kind(r.kind)) ++fo.raw_resources;
+      if (o.evaluate) evaluate_resource(env->rules, r, o.only_rules, fo.findings);
+    }
+    std::vector<assess::Suppression> marks;
+    if (text->find("cloudcomply:ignore") != std::string::npos)
+      marks = assess::find_inline_suppressions(*text, ids[i], fo.diagnostics);
+    if (!marks.empty() || !file_suppressions.empty())
+      assess::apply_suppressions(fo.findings, loaded.resources, marks, file_suppressions,
+                                 files[i].string(), today, fo.diagnostics);
+    if (o.keep_resources) fo.resources = std::move(loaded.resources);
+  });
 
   auto& stats = out.report.stats;
   stats.threads = threads;
@@ -149,7 +148,8 @@ ScanOutcome run_scan(const ScanOptions& o) {
     if (fo.unreadable) ++out.unreadable;
     diags.insert(diags.end(), std::make_move_iterator(fo.diagnostics.begin()),
                  std::make_move_iterator(fo.diagnostics.end()));
-    out.report.findings.insert(out.report.findings.end(), std::make_move_iterator(fo.findings.begin()),
+    out.report.findings.insert(out.report.findings.end(),
+                               std::make_move_iterator(fo.findings.begin()),
                                std::make_move_iterator(fo.findings.end()));
     if (o.keep_resources)
       out.resources.insert(out.resources.end(), std::make_move_iterator(fo.resources.begin()),

@@ -7,6 +7,7 @@ namespace cc::cli {
 // Thrown by a command callback to end the program with `code` (1: findings,
 // 2: usage or input errors). main() turns it into the process exit code.
 struct Exit {
+  explicit Exit(int c) : code(c) {}
   int code;
 };
 

@@ -40,19 +40,6 @@ void write_json(const ScanReport& r, std::ostream& out) {
                         {"rules", c.rules}});
   }
   root["controls"] = std::move(controls);
-  J findings = J::array();
-  for (const auto& f : r.findings) {
-    J j = {{"rule", f.rule_id},
-           {"verdict", to_string(f.verdict)},
-           {"severity", to_string(f.severity)},
-           {"resource", f.resource_address},
-           {"kind", f.resource_kind},
-           {"message", f.message},
-           {"location", span_json(*r.sources, f.span)}};
-    if (f.suppressed) j["suppressed"] = {{"reason", f.suppression_reason}};
-    findings.push_back(std::move(j));
-  }
-  root["findings"] = std::move(findings);
   J rules = J::array();
   for (const auto& rule : r.rules) {
     rules.push_back({{"id", rule.id},
@@ -70,7 +57,28 @@ void write_json(const ScanReport& r, std::ostream& out) {
                      {"location", span_json(*r.sources, d.span)}});
   }
   root["diagnostics"] = std::move(diags);
-  out << root.dump(2) << "\n";
+  // Findings are written one per line as they are converted: a large scan has
+  // hundreds of thousands, and building them all as one JSON tree first would cost
+  // more memory than the scan itself.
+  root["findings"] = J::array();
+  std::string head = root.dump(2);
+  const std::string marker = "\"findings\": []";
+  size_t at = head.rfind(marker);
+  out << head.substr(0, at) << "\"findings\": [";
+  bool first = true;
+  for (const auto& f : r.findings) {
+    J j = {{"rule", f.rule_id},
+           {"verdict", to_string(f.verdict)},
+           {"severity", to_string(f.severity)},
+           {"resource", f.resource_address},
+           {"kind", f.resource_kind},
+           {"message", f.message},
+           {"location", span_json(*r.sources, f.span)}};
+    if (f.suppressed) j["suppressed"] = {{"reason", f.suppression_reason}};
+    out << (first ? "\n    " : ",\n    ") << j.dump();
+    first = false;
+  }
+  out << (first ? "]" : "\n  ]") << head.substr(at + marker.size()) << "\n";
 }
 
 }  // namespace cc::report

@@ -13,6 +13,11 @@ struct AdaptContext {
   const Document& doc;
   std::vector<Resource>& out;
   Diagnostics& diags;
+  // Raw resources from the other files of the same scan that describe shared context
+  // (Kubernetes Namespaces, NetworkPolicies, ServiceAccounts): manifests are often
+  // split across files, and a policy in one file isolates pods declared in another.
+  // nullptr when the document is assessed on its own.
+  const std::vector<Resource>* scope = nullptr;
 
   // The raw resource with this address in the same document, or nullptr.
   [[nodiscard]] const Resource* raw(std::string_view address) const {

@@ -44,6 +44,20 @@ bool default_fits(const Type& t, const Value& v) {
   return false;
 }
 
+// A default is the platform's, not a line of the schema file: it carries no position
+// (findings then point at the resource) and every node of it is marked defaulted.
+void mark_default(Value& v) {
+  v.set_provenance(Provenance::Default);
+  v.set_span(Span{});
+  if (v.is_list())
+    for (auto& item : v.as_list()) mark_default(item);
+  if (v.is_map())
+    for (auto& m : v.as_map()) {
+      m.key_span = Span{};
+      mark_default(m.value);
+    }
+}
+
 }  // namespace
 
 const Field* Type::field(std::string_view n) const {
@@ -146,8 +160,7 @@ struct SchemaParser {
         ok = false;
       if (const Value* d = def.find("default")) {
         Value dv = *d;
-        dv.set_provenance(Provenance::Default);
-        dv.set_span(Span{});
+        mark_default(dv);
         placed.default_value = std::move(dv);
       }
     }
@@ -237,11 +250,11 @@ bool SchemaRegistry::finish(Diagnostics& diags) {
   pending_.clear();
   // Defaults must fit their declared type.
   for (const auto& [name, ks] : kinds_) {
-    std::vector<std::pair<const Type*, std::string>> todo{{ks.type.get(), name}};
+    std::vector<std::pair<const Type*, std::string>> queue{{ks.type.get(), name}};
     size_t guard = 0;
-    while (!todo.empty() && ++guard < 100000) {
-      auto [t, path] = todo.back();
-      todo.pop_back();
+    while (!queue.empty() && ++guard < 100000) {
+      auto [t, path] = queue.back();
+      queue.pop_back();
       if (!t || t->kind != Type::Kind::Object) continue;
       for (const auto& f : t->fields) {
         if (f.type && f.default_value && !default_fits(*f.type, *f.default_value)) {
@@ -252,7 +265,7 @@ bool SchemaRegistry::finish(Diagnostics& diags) {
           ok = false;
         }
         if (f.type && f.type->kind == Type::Kind::Object && f.type->name.empty())
-          todo.emplace_back(f.type.get(), path + "." + f.name);
+          queue.emplace_back(f.type.get(), path + "." + f.name);
       }
     }
   }

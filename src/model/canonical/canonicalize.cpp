@@ -6,9 +6,9 @@
 namespace cc::model {
 
 std::vector<Resource> canonicalize(const Document& doc, const SchemaRegistry& schemas,
-                                   Diagnostics& diags) {
+                                   Diagnostics& diags, const std::vector<Resource>* scope) {
   std::vector<Resource> out;
-  AdaptContext ctx{doc, out, diags};
+  AdaptContext ctx{doc, out, diags, scope};
   if (doc.format == "cloudformation") aws::adapt(ctx);
   if (doc.format == "kubernetes") kubernetes::adapt(ctx);
   for (auto& r : out) {

@@ -8,8 +8,9 @@
 namespace cc::model {
 
 // Returns the canonical resources the adapters derive from `doc`, each with its
-// schema's defaults applied. Raw resources are not included.
+// schema's defaults applied. Raw resources are not included. `scope`: see AdaptContext.
 std::vector<Resource> canonicalize(const Document& doc, const SchemaRegistry& schemas,
-                                   Diagnostics& diags);
+                                   Diagnostics& diags,
+                                   const std::vector<Resource>* scope = nullptr);
 
 }  // namespace cc::model

@@ -34,9 +34,15 @@ PolicyFacts analyse_policy(const Resource& raw) {
   return p;
 }
 
-FileFacts FileFacts::gather(const Document& doc) {
+FileFacts FileFacts::gather(const Document& doc, const std::vector<Resource>* scope) {
   FileFacts facts;
-  for (const auto& raw : doc.resources) {
+  std::vector<const Resource*> objects;
+  for (const auto& raw : doc.resources) objects.push_back(&raw);
+  if (scope)
+    for (const auto& raw : *scope)
+      if (raw.span.file != doc.file) objects.push_back(&raw);
+  for (const Resource* r : objects) {
+    const Resource& raw = *r;
     std::string_view kind = object_kind(raw);
     if (kind == "NetworkPolicy") {
       facts.policies.push_back(analyse_policy(raw));
@@ -64,7 +70,7 @@ Value FileFacts::namespace_default_deny(const std::string& ns, bool ingress, Spa
       return Value::boolean(true, p.span);
   }
   if (knows_policies_of(ns)) return Value::boolean(false, at);
-  return Value::unknown("no Namespace or NetworkPolicy for namespace " + ns + " in this file", at);
+  return Value::unknown("no Namespace or NetworkPolicy for namespace " + ns + " among the scanned files", at);
 }
 
 Value FileFacts::pod_isolated(const std::string& ns, const Value* labels, bool ingress,
@@ -78,7 +84,7 @@ Value FileFacts::pod_isolated(const std::string& ns, const Value* labels, bool i
   }
   if (undecided) return Value::unknown("a NetworkPolicy selector could not be evaluated", at);
   if (knows_policies_of(ns)) return Value::boolean(false, at);
-  return Value::unknown("no Namespace or NetworkPolicy for namespace " + ns + " in this file", at);
+  return Value::unknown("no Namespace or NetworkPolicy for namespace " + ns + " among the scanned files", at);
 }
 
 }  // namespace cc::model::kubernetes

@@ -37,7 +37,9 @@ struct FileFacts {
   std::set<std::string, std::less<>> namespaces;  // Namespace objects declared in the file
   std::map<std::string, Value, std::less<>> service_account_automount;  // "ns/name" -> value
 
-  static FileFacts gather(const Document& doc);
+  // From the document's objects and, when given, the scan-wide `scope` (objects of
+  // other files; those of this document's own file are not counted twice).
+  static FileFacts gather(const Document& doc, const std::vector<Resource>* scope = nullptr);
 
   // Whether the file decides the network policies of `ns`: it declares the namespace or
   // at least one policy in it. Otherwise a missing policy may live elsewhere.

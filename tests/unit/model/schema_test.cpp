@@ -104,3 +104,24 @@ TEST(Schema, RawKindsAreRecognised) {
 
 }  // namespace
 }  // namespace cc::model
+
+namespace cc::model {
+namespace {
+
+TEST(Schema, DefaultsCarryNoSchemaPositionAtAnyDepth) {
+  SchemaRegistry reg;
+  Diagnostics diags;
+  ASSERT_TRUE(reg.load_text("kind: a.b\nfields:\n  types: {type: list<string>, default: [api, audit]}\n", 4, diags));
+  ASSERT_TRUE(reg.finish(diags));
+  Value v = Value::map();
+  apply_defaults(*reg.find("a.b")->type, v);
+  const Value* types = v.find("types");
+  ASSERT_NE(types, nullptr);
+  ASSERT_EQ(types->as_list().size(), 2u);
+  EXPECT_FALSE(types->span().known());
+  EXPECT_FALSE(types->as_list()[1].span().known());
+  EXPECT_EQ(types->as_list()[1].provenance(), Provenance::Default);
+}
+
+}  // namespace
+}  // namespace cc::model
