@@ -8,6 +8,7 @@
 
 #include "collect/doc/limits.h"
 #include "core/resource.h"
+#include "model/base/adapt.h"
 #include "model/base/schema.h"
 
 namespace cc::app {
@@ -16,7 +17,7 @@ struct LoadOptions {
   collect::Limits limits;
   std::map<std::string, std::string> cfn_parameters;  // --param Name=Value
   bool json_hint = false;                              // file name ends in .json
-  const std::vector<Resource>* kubernetes_scope = nullptr;  // see gather_kubernetes_scope
+  const model::kubernetes::FileFacts* kubernetes_scope = nullptr;  // see gather_kubernetes_scope
 };
 
 struct LoadedFile {

@@ -11,6 +11,7 @@
 #include "app/kubernetes_scope.h"
 #include "app/load_document.h"
 #include "app/parallel.h"
+#include "model/kubernetes/facts.h"
 #include "app/read_file.h"
 #include "assess/rollup.h"
 #include "assess/suppress.h"
@@ -99,7 +100,8 @@ ScanOutcome run_scan(const ScanOptions& o) {
   const std::string today = o.today.empty() ? assess::today_utc() : o.today;
   unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, files.size())));
-  const std::vector<Resource> k8s_scope = gather_kubernetes_scope(files, ids, o.limits, threads);
+  const std::vector<Resource> k8s_objects = gather_kubernetes_scope(files, ids, o.limits, threads);
+  const auto k8s_scope = model::kubernetes::FileFacts::gather_scope(k8s_objects);
 
   std::vector<FileOutcome> outcomes(files.size());
   parallel_for(files.size(), threads, [&](size_t i) {

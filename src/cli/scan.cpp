@@ -47,7 +47,8 @@ void add_scan(CLI::App& app) {
   cmd->add_option("--param", args->params, "CloudFormation parameter NAME=VALUE (repeatable)");
   cmd->add_option("-j,--threads", args->threads, "Worker threads (0: all cores)");
   cmd->add_option("--max-file-size", args->max_file_size, "Skip files larger than this many bytes");
-  cmd->add_option("--max-depth", args->max_depth, "Nesting limit of documents");
+  cmd->add_option("--max-depth", args->max_depth, "Nesting limit of documents (at most 1000)")
+      ->check(CLI::Range(1u, collect::kMaxDepthCeiling));
   cmd->add_option("--data-dir", args->data_dir, "Directory holding catalog/, rules/ and schemas/");
   cmd->add_flag("--show-passed", args->show_passed, "List passing findings in the text report");
   cmd->add_flag("--no-color", args->no_color, "Plain text output");

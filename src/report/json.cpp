@@ -17,6 +17,59 @@ nlohmann::ordered_json span_json(const SourceTable& sources, const Span& s) {
   return j;
 }
 
+// Findings are the bulk of a large report; they are written directly rather than
+// through a JSON tree (RFC 8259 string escaping).
+void append_string(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += "\\u00";
+          out += kHex[(c >> 4) & 0xf];
+          out += kHex[c & 0xf];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+void append_finding(std::string& out, const Finding& f, const SourceTable& sources) {
+  out += "{\"rule\":";
+  append_string(out, f.rule_id);
+  out += ",\"verdict\":\"";
+  out += to_string(f.verdict);
+  out += "\",\"severity\":\"";
+  out += to_string(f.severity);
+  out += "\",\"resource\":";
+  append_string(out, f.resource_address);
+  out += ",\"kind\":";
+  append_string(out, f.resource_kind);
+  out += ",\"message\":";
+  append_string(out, f.message);
+  out += ",\"location\":{\"file\":";
+  append_string(out, sources.path(f.span.file));
+  if (f.span.known()) {
+    out += ",\"line\":" + std::to_string(f.span.line);
+    out += ",\"column\":" + std::to_string(f.span.col);
+  }
+  out += '}';
+  if (f.suppressed) {
+    out += ",\"suppressed\":{\"reason\":";
+    append_string(out, f.suppression_reason);
+    out += '}';
+  }
+  out += '}';
+}
+
 }  // namespace
 
 void write_json(const ScanReport& r, std::ostream& out) {
@@ -66,16 +119,11 @@ void write_json(const ScanReport& r, std::ostream& out) {
   size_t at = head.rfind(marker);
   out << head.substr(0, at) << "\"findings\": [";
   bool first = true;
+  std::string line;
   for (const auto& f : r.findings) {
-    J j = {{"rule", f.rule_id},
-           {"verdict", to_string(f.verdict)},
-           {"severity", to_string(f.severity)},
-           {"resource", f.resource_address},
-           {"kind", f.resource_kind},
-           {"message", f.message},
-           {"location", span_json(*r.sources, f.span)}};
-    if (f.suppressed) j["suppressed"] = {{"reason", f.suppression_reason}};
-    out << (first ? "\n    " : ",\n    ") << j.dump();
+    line.assign(first ? "\n    " : ",\n    ");
+    append_finding(line, f, *r.sources);
+    out << line;
     first = false;
   }
   out << (first ? "]" : "\n  ]") << head.substr(at + marker.size()) << "\n";

@@ -462,8 +462,10 @@ class JsonBuilder {
 
 }  // namespace
 
-bool parse_json(std::string_view text, uint32_t file, const Limits& limits, Value& out,
+bool parse_json(std::string_view text, uint32_t file, const Limits& requested, Value& out,
                 Diagnostics& diags) {
+  Limits limits = requested;
+  limits.max_depth = std::min(limits.max_depth, kMaxDepthCeiling);
   if (text.size() > limits.max_file_bytes) {
     diags.push_back(Diagnostic{
         DiagLevel::Error, "limit.size",

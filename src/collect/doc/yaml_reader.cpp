@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
@@ -264,8 +265,10 @@ class Builder {
 
 }  // namespace
 
-bool parse_yaml(std::string_view text, uint32_t file, const Limits& limits,
+bool parse_yaml(std::string_view text, uint32_t file, const Limits& requested,
                 std::vector<Value>& docs, Diagnostics& diags) {
+  Limits limits = requested;
+  limits.max_depth = std::min(limits.max_depth, kMaxDepthCeiling);
   if (text.size() > limits.max_file_bytes) {
     diags.push_back(Diagnostic{DiagLevel::Error, "limit.size",
                                fmt::format("file is {} bytes, over the {} byte limit", text.size(),

@@ -9,15 +9,18 @@
 
 namespace cc::model {
 
+namespace kubernetes {
+struct FileFacts;
+}
+
 struct AdaptContext {
   const Document& doc;
   std::vector<Resource>& out;
   Diagnostics& diags;
-  // Raw resources from the other files of the same scan that describe shared context
-  // (Kubernetes Namespaces, NetworkPolicies, ServiceAccounts): manifests are often
-  // split across files, and a policy in one file isolates pods declared in another.
-  // nullptr when the document is assessed on its own.
-  const std::vector<Resource>* scope = nullptr;
+  // Facts from every file of the scan (Kubernetes Namespaces, NetworkPolicies,
+  // ServiceAccounts): manifests are often split across files, and a policy in one file
+  // isolates pods declared in another. nullptr when the document is assessed alone.
+  const kubernetes::FileFacts* kubernetes_scope = nullptr;
 
   // The raw resource with this address in the same document, or nullptr.
   [[nodiscard]] const Resource* raw(std::string_view address) const {

@@ -6,9 +6,10 @@
 namespace cc::model {
 
 std::vector<Resource> canonicalize(const Document& doc, const SchemaRegistry& schemas,
-                                   Diagnostics& diags, const std::vector<Resource>* scope) {
+                                   Diagnostics& diags,
+                                   const kubernetes::FileFacts* kubernetes_scope) {
   std::vector<Resource> out;
-  AdaptContext ctx{doc, out, diags, scope};
+  AdaptContext ctx{doc, out, diags, kubernetes_scope};
   if (doc.format == "cloudformation") aws::adapt(ctx);
   if (doc.format == "kubernetes") kubernetes::adapt(ctx);
   for (auto& r : out) {

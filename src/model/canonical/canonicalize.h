@@ -3,14 +3,15 @@
 #include <vector>
 
 #include "core/resource.h"
+#include "model/base/adapt.h"
 #include "model/base/schema.h"
 
 namespace cc::model {
 
 // Returns the canonical resources the adapters derive from `doc`, each with its
-// schema's defaults applied. Raw resources are not included. `scope`: see AdaptContext.
+// schema's defaults applied. Raw resources are not included. `kubernetes_scope`: see AdaptContext.
 std::vector<Resource> canonicalize(const Document& doc, const SchemaRegistry& schemas,
                                    Diagnostics& diags,
-                                   const std::vector<Resource>* scope = nullptr);
+                                   const kubernetes::FileFacts* kubernetes_scope = nullptr);
 
 }  // namespace cc::model

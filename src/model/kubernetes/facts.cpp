@@ -34,41 +34,56 @@ PolicyFacts analyse_policy(const Resource& raw) {
   return p;
 }
 
-FileFacts FileFacts::gather(const Document& doc, const std::vector<Resource>* scope) {
-  FileFacts facts;
-  std::vector<const Resource*> objects;
-  for (const auto& raw : doc.resources) objects.push_back(&raw);
-  if (scope)
-    for (const auto& raw : *scope)
-      if (raw.span.file != doc.file) objects.push_back(&raw);
-  for (const Resource* r : objects) {
-    const Resource& raw = *r;
-    std::string_view kind = object_kind(raw);
-    if (kind == "NetworkPolicy") {
-      facts.policies.push_back(analyse_policy(raw));
-    } else if (kind == "Namespace") {
-      facts.namespaces.insert(raw.name);
-    } else if (kind == "ServiceAccount") {
-      const Value* flag = member(&raw.attributes, "automountServiceAccountToken");
-      if (auto v = to_bool(flag, "automountServiceAccountToken"))
-        facts.service_account_automount[namespace_of(raw).as_string() + "/" + raw.name] = *v;
-    }
+namespace {
+
+void add_object(FileFacts& facts, const Resource& raw) {
+  std::string_view kind = object_kind(raw);
+  if (kind == "NetworkPolicy") {
+    facts.policies.push_back(analyse_policy(raw));
+  } else if (kind == "Namespace") {
+    facts.namespaces.insert(raw.name);
+  } else if (kind == "ServiceAccount") {
+    const Value* flag = member(&raw.attributes, "automountServiceAccountToken");
+    if (auto v = to_bool(flag, "automountServiceAccountToken"))
+      facts.service_account_automount[namespace_of(raw).as_string() + "/" + raw.name] = *v;
   }
+}
+
+}  // namespace
+
+FileFacts FileFacts::gather(const Document& doc, const FileFacts* shared) {
+  FileFacts facts;
+  facts.shared = shared;
+  for (const auto& raw : doc.resources) add_object(facts, raw);
   return facts;
+}
+
+FileFacts FileFacts::gather_scope(const std::vector<Resource>& objects) {
+  FileFacts facts;
+  for (const auto& raw : objects) add_object(facts, raw);
+  for (const auto& p : facts.policies) facts.policies_by_ns[p.ns].push_back(&p);
+  return facts;
+}
+
+const Value* FileFacts::automount_of(const std::string& ns_name) const {
+  if (auto it = service_account_automount.find(ns_name); it != service_account_automount.end())
+    return &it->second;
+  return shared ? shared->automount_of(ns_name) : nullptr;
 }
 
 bool FileFacts::knows_policies_of(const std::string& ns) const {
   if (namespaces.contains(ns)) return true;
   for (const auto& p : policies)
     if (p.ns == ns) return true;
-  return false;
+  return shared && (shared->namespaces.contains(ns) || shared->policies_by_ns.contains(ns));
 }
 
 Value FileFacts::namespace_default_deny(const std::string& ns, bool ingress, Span at) const {
-  for (const auto& p : policies) {
-    if (p.ns == ns && (ingress ? p.denies_all_ingress() : p.denies_all_egress()))
-      return Value::boolean(true, p.span);
-  }
+  const PolicyFacts* deny = nullptr;
+  for_each_policy(ns, [&](const PolicyFacts& p) {
+    if (!deny && (ingress ? p.denies_all_ingress() : p.denies_all_egress())) deny = &p;
+  });
+  if (deny) return Value::boolean(true, deny->span);
   if (knows_policies_of(ns)) return Value::boolean(false, at);
   return Value::unknown("no Namespace or NetworkPolicy for namespace " + ns + " among the scanned files", at);
 }
@@ -76,12 +91,14 @@ Value FileFacts::namespace_default_deny(const std::string& ns, bool ingress, Spa
 Value FileFacts::pod_isolated(const std::string& ns, const Value* labels, bool ingress,
                               Span at) const {
   bool undecided = false;
-  for (const auto& p : policies) {
-    if (p.ns != ns || !(ingress ? p.governs_ingress : p.governs_egress)) continue;
+  const PolicyFacts* isolating = nullptr;
+  for_each_policy(ns, [&](const PolicyFacts& p) {
+    if (isolating || !(ingress ? p.governs_ingress : p.governs_egress)) return;
     auto selected = selector_matches(p.pod_selector, labels);
-    if (selected && *selected) return Value::boolean(true, p.span);
+    if (selected && *selected) isolating = &p;
     if (!selected) undecided = true;
-  }
+  });
+  if (isolating) return Value::boolean(true, isolating->span);
   if (undecided) return Value::unknown("a NetworkPolicy selector could not be evaluated", at);
   if (knows_policies_of(ns)) return Value::boolean(false, at);
   return Value::unknown("no Namespace or NetworkPolicy for namespace " + ns + " among the scanned files", at);

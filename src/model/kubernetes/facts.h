@@ -36,17 +36,34 @@ struct FileFacts {
   std::vector<PolicyFacts> policies;
   std::set<std::string, std::less<>> namespaces;  // Namespace objects declared in the file
   std::map<std::string, Value, std::less<>> service_account_automount;  // "ns/name" -> value
+  // The same facts from every file of the scan, indexed by namespace; nullptr when the
+  // document is assessed on its own. Queries consult both.
+  const FileFacts* shared = nullptr;
+  std::map<std::string, std::vector<const PolicyFacts*>, std::less<>> policies_by_ns;
 
-  // From the document's objects and, when given, the scan-wide `scope` (objects of
-  // other files; those of this document's own file are not counted twice).
-  static FileFacts gather(const Document& doc, const std::vector<Resource>* scope = nullptr);
+  static FileFacts gather(const Document& doc, const FileFacts* shared = nullptr);
+  // The scan-wide facts from the Namespaces, NetworkPolicies and ServiceAccounts of every
+  // file; `objects` must outlive the result (policies point into them).
+  static FileFacts gather_scope(const std::vector<Resource>& objects);
 
-  // Whether the file decides the network policies of `ns`: it declares the namespace or
-  // at least one policy in it. Otherwise a missing policy may live elsewhere.
+  // Calls fn(policy) for every NetworkPolicy in `ns`, this file's first.
+  template <class Fn>
+  void for_each_policy(std::string_view ns, Fn&& fn) const {
+    for (const auto& p : policies)
+      if (p.ns == ns) fn(p);
+    if (!shared) return;
+    if (auto it = shared->policies_by_ns.find(ns); it != shared->policies_by_ns.end())
+      for (const PolicyFacts* p : it->second) fn(*p);
+  }
+  // ServiceAccount automount setting of "ns/name", this file's first; nullptr if unknown.
+  [[nodiscard]] const Value* automount_of(const std::string& ns_name) const;
+
+  // Whether the scanned files decide the network policies of `ns`: they declare the
+  // namespace or at least one policy in it. Otherwise a missing policy may live elsewhere.
   [[nodiscard]] bool knows_policies_of(const std::string& ns) const;
 
   // true when a policy in `ns` selects every pod and allows no traffic in that
-  // direction; false when the file knows the namespace's policies and none does;
+  // direction; false when the files know the namespace's policies and none does;
   // unknown otherwise. `at` positions values that have no source of their own.
   [[nodiscard]] Value namespace_default_deny(const std::string& ns, bool ingress, Span at) const;
 

@@ -6,7 +6,7 @@
 namespace cc::model::kubernetes {
 
 void adapt(AdaptContext& ctx) {
-  const FileFacts facts = FileFacts::gather(ctx.doc, ctx.scope);
+  const FileFacts facts = FileFacts::gather(ctx.doc, ctx.kubernetes_scope);
   for (const auto& raw : ctx.doc.resources) {
     std::string_view kind = object_kind(raw);
     if (kind.empty() || !raw.attributes.is_map()) continue;

@@ -17,8 +17,7 @@ void adapt_namespace(AdaptContext& ctx, const FileFacts& facts, const Resource& 
   a.set("has_default_deny_ingress", facts.namespace_default_deny(raw.name, true, raw.span));
   a.set("has_default_deny_egress", facts.namespace_default_deny(raw.name, false, raw.span));
   double count = 0;
-  for (const auto& p : facts.policies)
-    if (p.ns == raw.name) ++count;
+  facts.for_each_policy(raw.name, [&count](const PolicyFacts&) { ++count; });
   a.set("network_policy_count", Value::number(count, raw.span));
   ctx.out.push_back(std::move(r));
 }

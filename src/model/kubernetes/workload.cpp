@@ -28,14 +28,13 @@ bool has_replicas(std::string_view kind) {
 }
 
 // A pod that leaves automountServiceAccountToken unset takes its ServiceAccount's
-// setting when that account is declared in the same file.
+// setting when that account is among the scanned objects.
 void inherit_automount(Value& pod, const FileFacts& facts, const std::string& ns) {
   if (!pod.is_map() || pod.find("automount_service_account_token")) return;
   const Value* account = pod.find("service_account_name");
   std::string name = account && account->is_string() ? account->as_string() : "default";
-  auto it = facts.service_account_automount.find(ns + "/" + name);
-  if (it != facts.service_account_automount.end())
-    pod.set("automount_service_account_token", it->second);
+  if (const Value* v = facts.automount_of(ns + "/" + name))
+    pod.set("automount_service_account_token", *v);
 }
 
 Value network_isolation(const FileFacts& facts, const std::string& ns, const Value& pod, Span at) {

@@ -122,3 +122,30 @@ TEST(Report, FormatNamesParse) {
 
 }  // namespace
 }  // namespace cc::report
+
+namespace cc::report {
+namespace {
+
+TEST(Report, JsonEscapesEveryCharacterOfFindings) {
+  Fixture fx;
+  fx.r.findings[0].message = std::string("tab\tquote\" back\\ nl\n ctl\x01 ütf8");
+  fx.r.findings[0].resource_address = "a\"b";
+  std::ostringstream out;
+  write_json(fx.r, out);
+  auto j = nlohmann::json::parse(out.str());
+  EXPECT_EQ(j["findings"][0]["message"], fx.r.findings[0].message);
+  EXPECT_EQ(j["findings"][0]["resource"], "a\"b");
+  EXPECT_FALSE(j["findings"][1]["location"].contains("nothing"));
+}
+
+TEST(Report, JsonWithoutFindingsIsValid) {
+  Fixture fx;
+  fx.r.findings.clear();
+  std::ostringstream out;
+  write_json(fx.r, out);
+  auto j = nlohmann::json::parse(out.str());
+  EXPECT_TRUE(j["findings"].empty());
+}
+
+}  // namespace
+}  // namespace cc::report
