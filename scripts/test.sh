@@ -9,10 +9,13 @@ jobs=$(nproc)
 fuzz_seconds=${CC_FUZZ_SECONDS:-20}
 
 echo "== build (gcc, warnings as errors)"
-cmake -S . -B build/test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCC_WERROR=ON >/dev/null
+cmake -S . -B build/test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCC_WERROR=ON >/dev/null
 cmake --build build/test -j"$jobs"
 echo "== tests"
 ctest --test-dir build/test --output-on-failure -j"$jobs"
+
+echo "== corpus generator tests"
+python3 -m unittest discover -s bench -p 'test_*.py'
 
 echo "== build (clang, AddressSanitizer + UndefinedBehaviorSanitizer, libFuzzer)"
 CXX=clang++ cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCC_WERROR=ON -DCC_FUZZ=ON \

@@ -11,3 +11,18 @@ void adapt_ec2(AdaptContext& ctx) {
 }
 
 }  // namespace cc::model::aws
+
+namespace cc::model::aws::ec2 {
+
+void set_tags_and_name(Resource& r, const Resource& raw, const Convert& c) {
+  const Value* tags = property(raw, "Tags");
+  if (!tags) return;
+  Value t = tags_map(*tags, c);
+  if (const Value* n = t.find("Name"); n && n->is_string()) {
+    r.name = n->as_string();
+    r.attributes.set("name", *n);
+  }
+  r.attributes.set("tags", std::move(t));
+}
+
+}  // namespace cc::model::aws::ec2

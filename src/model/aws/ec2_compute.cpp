@@ -268,14 +268,7 @@ void adapt_instances(AdaptContext& ctx, const Convert& c) {
     else
       a.set("block_devices_encrypted", all_encrypted(a.find("block_devices"), raw->span));
 
-    if (const Value* tags = property(*raw, "Tags")) {
-      Value t = tags_map(*tags, c);
-      if (const Value* n = t.find("Name"); n && n->is_string()) {
-        r.name = n->as_string();
-        a.set("name", *n);
-      }
-      a.set("tags", std::move(t));
-    }
+    set_tags_and_name(r, *raw, c);
     ctx.out.push_back(std::move(r));
   }
 }
@@ -316,14 +309,7 @@ void adapt_volumes(AdaptContext& ctx, const Convert& c) {
     set_number(a, "size", property(*raw, "Size"), c);
     set_string(a, "volume_type", property(*raw, "VolumeType"), c);
     set_string(a, "availability_zone", property(*raw, "AvailabilityZone"), c);
-    if (const Value* tags = property(*raw, "Tags")) {
-      Value t = tags_map(*tags, c);
-      if (const Value* n = t.find("Name"); n && n->is_string()) {
-        r.name = n->as_string();
-        a.set("name", *n);
-      }
-      a.set("tags", std::move(t));
-    }
+    set_tags_and_name(r, *raw, c);
     ctx.out.push_back(std::move(r));
   }
 }

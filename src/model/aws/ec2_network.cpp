@@ -181,14 +181,7 @@ void adapt_vpcs(AdaptContext& ctx, const Convert& c) {
     }
     a.set_path("default_security_group.in_use", in_use);
 
-    if (const Value* tags = property(*raw, "Tags")) {
-      Value t = tags_map(*tags, c);
-      if (const Value* n = t.find("Name"); n && n->is_string()) {
-        r.name = n->as_string();
-        a.set("name", *n);
-      }
-      a.set("tags", std::move(t));
-    }
+    set_tags_and_name(r, *raw, c);
     ctx.out.push_back(std::move(r));
   }
 }

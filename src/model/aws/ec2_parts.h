@@ -13,6 +13,10 @@ void adapt_network(AdaptContext& ctx, const Convert& c);
 // IPv4 and IPv6 CIDRs together.
 Value sg_rule(const Value& entry, bool ingress, const Convert& c);
 
+// Sets `tags` from the Tags property; a Name tag also names the resource, as the EC2
+// console shows it. Reads `r.attributes` as the canonical map.
+void set_tags_and_name(Resource& r, const Resource& raw, const Convert& c);
+
 // Heuristic: does this user data text look like it carries a credential?
 bool looks_like_secret(std::string_view text);
 
