@@ -54,13 +54,8 @@ fi
 
 # --- build -------------------------------------------------------------------------
 BENCH_EXPR="$ROOT/$BUILD_DIR/bench/bench_expr"
-# The executable is built in the build directory's src/ folder.
-binary() {
-  for candidate in "$ROOT/$BUILD_DIR/src/cloudcomply" "$ROOT/$BUILD_DIR/cloudcomply"; do
-    [[ -x "$candidate" ]] && { echo "$candidate"; return; }
-  done
-  echo "$ROOT/$BUILD_DIR/src/cloudcomply"
-}
+# The executable is built at the top of the build directory.
+binary() { echo "$ROOT/$BUILD_DIR/cloudcomply"; }
 if [[ "$SKIP_BUILD" != 1 ]]; then
   say "building cloudcomply (Release) in $BUILD_DIR"
   command -v cmake >/dev/null || die "cmake is required to build"

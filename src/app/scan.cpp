@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <mutex>
 #include <thread>
 
 #include "app/discover.h"
@@ -103,8 +104,9 @@ ScanOutcome run_scan(const ScanOptions& o) {
   const std::vector<Resource> k8s_objects = gather_kubernetes_scope(files, ids, o.limits, threads);
   const auto k8s_scope = model::kubernetes::FileFacts::gather_scope(k8s_objects);
 
+  // One file: read, parse, collect, canonicalise, evaluate, suppress.
   std::vector<FileOutcome> outcomes(files.size());
-  parallel_for(files.size(), threads, [&](size_t i) {
+  auto process = [&](size_t i) {
     FileOutcome& fo = outcomes[i];
     auto text = read_input(files[i], ids[i], o.limits, fo.diagnostics);
     if (!text) {
@@ -138,11 +140,18 @@ ScanOutcome run_scan(const ScanOptions& o) {
       assess::apply_suppressions(fo.findings, loaded.resources, marks, file_suppressions,
                                  files[i].string(), today, fo.diagnostics);
     if (o.keep_resources) fo.resources = std::move(loaded.resources);
-  });
+  };
 
   auto& stats = out.report.stats;
   stats.threads = threads;
-  for (auto& fo : outcomes) {
+  assess::Tallies tallies;
+  if (o.stream) {
+    out.report.sources = env->sources.get();
+    o.stream->begin(out.report);
+  }
+  // Outcomes are merged in file order as soon as every earlier file is done, so the
+  // report is the same on any number of threads and finished files free their memory.
+  auto merge = [&](FileOutcome& fo) {
     ++stats.files;
     stats.bytes += fo.bytes;
     stats.resources += fo.raw_resources;
@@ -150,13 +159,28 @@ ScanOutcome run_scan(const ScanOptions& o) {
     if (fo.unreadable) ++out.unreadable;
     diags.insert(diags.end(), std::make_move_iterator(fo.diagnostics.begin()),
                  std::make_move_iterator(fo.diagnostics.end()));
-    out.report.findings.insert(out.report.findings.end(),
-                               std::make_move_iterator(fo.findings.begin()),
-                               std::make_move_iterator(fo.findings.end()));
+    for (auto& f : fo.findings) {
+      assess::count(tallies, f);
+      if (f.verdict == Verdict::Fail && !f.suppressed &&
+          (!out.report.worst_failure || f.severity > *out.report.worst_failure))
+        out.report.worst_failure = f.severity;
+      if (o.stream) o.stream->add(f);
+      else out.report.findings.push_back(std::move(f));
+    }
     if (o.keep_resources)
       out.resources.insert(out.resources.end(), std::make_move_iterator(fo.resources.begin()),
                            std::make_move_iterator(fo.resources.end()));
-  }
+    fo = FileOutcome{};
+  };
+  std::vector<char> done(files.size(), 0);
+  size_t next_merge = 0;
+  std::mutex merge_mutex;
+  parallel_for(files.size(), threads, [&](size_t i) {
+    process(i);
+    std::lock_guard lock(merge_mutex);
+    done[i] = 1;
+    while (next_merge < files.size() && done[next_merge]) merge(outcomes[next_merge++]);
+  });
 
   assess::RollupOptions ro;
   ro.framework = o.framework;
@@ -171,10 +195,11 @@ ScanOutcome run_scan(const ScanOptions& o) {
     const auto* c = cat.find(ref);
     return c ? c->title : std::string{};
   };
-  out.report.controls = assess::rollup(out.report.findings, out.report.rules, ro);
+  out.report.controls = assess::rollup(tallies, out.report.rules, ro);
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   out.sources = std::move(env->sources);
   out.report.sources = out.sources.get();
+  if (o.stream) o.stream->end(out.report);
   return out;
 }
 

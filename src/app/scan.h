@@ -28,6 +28,9 @@ struct ScanOptions {
   bool keep_resources = false;                          // for `inventory`
   std::vector<std::string> only_rules;                  // evaluate just these rule ids
   bool evaluate = true;                                 // false: collect and model only
+  // When set, findings go to this report as files finish (in file order) and are not
+  // kept in ScanOutcome; begin() and end() are called by run_scan.
+  report::ReportStream* stream = nullptr;
 };
 
 struct ScanOutcome {

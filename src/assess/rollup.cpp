@@ -60,12 +60,35 @@ bool natural_less(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+void count(Tallies& tallies, const Finding& f) {
+  RuleTally& t = tallies[f.rule_id];
+  if (f.suppressed) {
+    ++t.suppressed;
+    return;
+  }
+  switch (f.verdict) {
+    case Verdict::Pass: ++t.pass; break;
+    case Verdict::Unknown: ++t.unknown; break;
+    case Verdict::Fail:
+      if (t.fail == 0 || f.severity > t.worst) t.worst = f.severity;
+      ++t.fail;
+      break;
+  }
+}
+
 std::vector<ControlResult> rollup(const std::vector<Finding>& findings,
                                   const std::vector<RuleInfo>& rules, const RollupOptions& options) {
+  Tallies tallies;
+  for (const auto& f : findings) count(tallies, f);
+  return rollup(tallies, rules, options);
+}
+
+std::vector<ControlResult> rollup(const Tallies& tallies, const std::vector<RuleInfo>& rules,
+                                  const RollupOptions& options) {
   std::map<std::string, ControlResult> by_ref;
-  std::unordered_map<std::string, std::vector<ControlResult*>> by_rule;
   std::set<std::string> only(options.only_controls.begin(), options.only_controls.end());
   for (const auto& rule : rules) {
+    auto t = tallies.find(rule.id);
     for (const auto& ref : controls_in_framework(rule, options)) {
       if (!only.empty() && !only.count(ref)) continue;
       auto& cr = by_ref[ref];
@@ -74,25 +97,13 @@ std::vector<ControlResult> rollup(const std::vector<Finding>& findings,
         if (options.title) cr.title = options.title(ref);
       }
       cr.rules.push_back(rule.id);
-      by_rule[rule.id].push_back(&cr);
-    }
-  }
-  for (const auto& f : findings) {
-    auto it = by_rule.find(f.rule_id);
-    if (it == by_rule.end()) continue;
-    for (ControlResult* cr : it->second) {
-      if (f.suppressed) {
-        ++cr->suppressed;
-        continue;
-      }
-      switch (f.verdict) {
-        case Verdict::Pass: ++cr->pass; break;
-        case Verdict::Unknown: ++cr->unknown; break;
-        case Verdict::Fail:
-          if (cr->fail == 0 || f.severity > cr->worst) cr->worst = f.severity;
-          ++cr->fail;
-          break;
-      }
+      if (t == tallies.end()) continue;
+      const RuleTally& x = t->second;
+      if (x.fail && (cr.fail == 0 || x.worst > cr.worst)) cr.worst = x.worst;
+      cr.pass += x.pass;
+      cr.fail += x.fail;
+      cr.unknown += x.unknown;
+      cr.suppressed += x.suppressed;
     }
   }
   std::vector<ControlResult> out;

@@ -3,6 +3,7 @@
 // verdicts of the rules that give evidence for it, directly or through a mapping.
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "assess/rule_info.h"
@@ -30,7 +31,18 @@ struct RollupOptions {
   std::vector<std::string> only_controls;  // when not empty, report just these refs
 };
 
+// Verdict counts of one rule, all that the roll-up needs of its findings (so a scan
+// that streams findings out still rolls them up).
+struct RuleTally {
+  size_t pass = 0, fail = 0, unknown = 0, suppressed = 0;
+  Severity worst = Severity::Info;  // worst severity among failing findings
+};
+using Tallies = std::unordered_map<std::string, RuleTally>;
+void count(Tallies& tallies, const Finding& f);
+
 // Controls ordered by status (failing first), then by reference.
+std::vector<ControlResult> rollup(const Tallies& tallies, const std::vector<RuleInfo>& rules,
+                                  const RollupOptions& options);
 std::vector<ControlResult> rollup(const std::vector<Finding>& findings,
                                   const std::vector<RuleInfo>& rules, const RollupOptions& options);
 

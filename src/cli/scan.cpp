@@ -77,6 +77,18 @@ void add_scan(CLI::App& app) {
     report::Format format{};
     report::parse_format(args->format, format);
 
+    report::TextOptions text;
+    text.show_passed = args->show_passed;
+    std::ofstream file;
+    if (!args->output.empty()) {
+      file.open(args->output, std::ios::binary);
+      if (!file) throw CLI::ValidationError("--output", "cannot write " + args->output);
+    } else {
+      text.color = !args->no_color && format == report::Format::Text && ::isatty(STDOUT_FILENO);
+    }
+    auto stream = report::make_stream(format, text, args->output.empty() ? std::cout : file);
+    o.stream = stream.get();
+
     app::ScanOutcome result = app::run_scan(o);
     if (result.setup_failed) {
       for (const auto& d : result.report.diagnostics)
@@ -84,23 +96,10 @@ void add_scan(CLI::App& app) {
                   << d.message << "\n";
       throw Exit(2);
     }
-    report::TextOptions text;
-    text.show_passed = args->show_passed;
-    if (args->output.empty()) {
-      text.color = !args->no_color && format == report::Format::Text && ::isatty(STDOUT_FILENO);
-      report::write(result.report, format, text, std::cout);
-    } else {
-      std::ofstream out(args->output, std::ios::binary);
-      if (!out) throw CLI::ValidationError("--output", "cannot write " + args->output);
-      report::write(result.report, format, text, out);
-    }
     if (result.report.stats.files > 0 && result.unreadable == result.report.stats.files) throw Exit(2);
     if (result.report.stats.files == 0 && !result.report.diagnostics.empty()) throw Exit(2);
-    if (!never_fail) {
-      for (const auto& f : result.report.findings) {
-        if (f.verdict == Verdict::Fail && !f.suppressed && f.severity >= threshold) throw Exit(1);
-      }
-    }
+    if (!never_fail && result.report.worst_failure && *result.report.worst_failure >= threshold)
+      throw Exit(1);
   });
 }
 

@@ -72,61 +72,84 @@ void append_finding(std::string& out, const Finding& f, const SourceTable& sourc
 
 }  // namespace
 
-void write_json(const ScanReport& r, std::ostream& out) {
+namespace {
+
+// {"tool", "framework", "rules", "findings": [...streamed...], "stats", "controls",
+// "diagnostics"}: everything known before the first finding comes first.
+class JsonStream final : public ReportStream {
+ public:
+  explicit JsonStream(std::ostream& out) : out_(out) {}
+
+  void begin(const ScanReport& head) override {
+    sources_ = head.sources;
+    J root;
+    root["tool"] = {{"name", "cloudcomply"}, {"version", "0.1.0"}};
+    root["framework"] = head.framework;
+    J rules = J::array();
+    for (const auto& rule : head.rules) {
+      rules.push_back({{"id", rule.id},
+                       {"title", rule.title},
+                       {"kind", rule.kind},
+                       {"severity", to_string(rule.severity)},
+                       {"controls", rule.controls}});
+    }
+    root["rules"] = std::move(rules);
+    std::string text = root.dump(2);
+    text.resize(text.rfind('}'));  // keep the object open
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    out_ << text << ",\n  \"findings\": [";
+  }
+
+  void add(const Finding& f) override {
+    line_.assign(first_ ? "\n    " : ",\n    ");
+    append_finding(line_, f, *sources_);
+    out_ << line_;
+    first_ = false;
+  }
+
+  void end(const ScanReport& r) override {
+    out_ << (first_ ? "]" : "\n  ]");
+    J tail;
+    tail["stats"] = {{"files", r.stats.files},         {"documents", r.stats.documents},
+                     {"resources", r.stats.resources}, {"bytes", r.stats.bytes},
+                     {"seconds", r.stats.seconds},     {"threads", r.stats.threads}};
+    J controls = J::array();
+    for (const auto& c : r.controls) {
+      controls.push_back({{"control", c.ref},
+                          {"title", c.title},
+                          {"status", assess::to_string(c.status)},
+                          {"fail", c.fail},
+                          {"pass", c.pass},
+                          {"unknown", c.unknown},
+                          {"suppressed", c.suppressed},
+                          {"worst_severity", c.fail ? J(to_string(c.worst)) : J(nullptr)},
+                          {"rules", c.rules}});
+    }
+    tail["controls"] = std::move(controls);
+    J diags = J::array();
+    for (const auto& d : r.diagnostics) {
+      diags.push_back({{"level", to_string(d.level)},
+                       {"code", d.code},
+                       {"message", d.message},
+                       {"location", span_json(*r.sources, d.span)}});
+    }
+    tail["diagnostics"] = std::move(diags);
+    std::string text = tail.dump(2);  // "{\n  \"stats\": ...}"
+    out_ << ",\n" << text.substr(text.find('\n') + 1) << "\n";
+  }
+
+ private:
   using J = nlohmann::ordered_json;
-  J root;
-  root["tool"] = {{"name", "cloudcomply"}, {"version", "0.1.0"}};
-  root["framework"] = r.framework;
-  root["stats"] = {{"files", r.stats.files},         {"documents", r.stats.documents},
-                   {"resources", r.stats.resources}, {"bytes", r.stats.bytes},
-                   {"seconds", r.stats.seconds},     {"threads", r.stats.threads}};
-  J controls = J::array();
-  for (const auto& c : r.controls) {
-    controls.push_back({{"control", c.ref},
-                        {"title", c.title},
-                        {"status", assess::to_string(c.status)},
-                        {"fail", c.fail},
-                        {"pass", c.pass},
-                        {"unknown", c.unknown},
-                        {"suppressed", c.suppressed},
-                        {"worst_severity", c.fail ? J(to_string(c.worst)) : J(nullptr)},
-                        {"rules", c.rules}});
-  }
-  root["controls"] = std::move(controls);
-  J rules = J::array();
-  for (const auto& rule : r.rules) {
-    rules.push_back({{"id", rule.id},
-                     {"title", rule.title},
-                     {"kind", rule.kind},
-                     {"severity", to_string(rule.severity)},
-                     {"controls", rule.controls}});
-  }
-  root["rules"] = std::move(rules);
-  J diags = J::array();
-  for (const auto& d : r.diagnostics) {
-    diags.push_back({{"level", to_string(d.level)},
-                     {"code", d.code},
-                     {"message", d.message},
-                     {"location", span_json(*r.sources, d.span)}});
-  }
-  root["diagnostics"] = std::move(diags);
-  // Findings are written one per line as they are converted: a large scan has
-  // hundreds of thousands, and building them all as one JSON tree first would cost
-  // more memory than the scan itself.
-  root["findings"] = J::array();
-  std::string head = root.dump(2);
-  const std::string marker = "\"findings\": []";
-  size_t at = head.rfind(marker);
-  out << head.substr(0, at) << "\"findings\": [";
-  bool first = true;
-  std::string line;
-  for (const auto& f : r.findings) {
-    line.assign(first ? "\n    " : ",\n    ");
-    append_finding(line, f, *r.sources);
-    out << line;
-    first = false;
-  }
-  out << (first ? "]" : "\n  ]") << head.substr(at + marker.size()) << "\n";
+  std::ostream& out_;
+  const SourceTable* sources_ = nullptr;
+  std::string line_;
+  bool first_ = true;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportStream> make_json_stream(std::ostream& out) {
+  return std::make_unique<JsonStream>(out);
 }
 
 }  // namespace cc::report

@@ -1,6 +1,8 @@
 #pragma once
 // Everything a scan produced, in the shape every output format reads.
 #include <iosfwd>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,15 +31,34 @@ struct ScanReport {
   std::vector<assess::ControlResult> controls;
   std::string framework;
   ScanStats stats;
+  // Worst severity among unsuppressed failing findings (decides --fail-on), kept even
+  // when findings were streamed out rather than kept.
+  std::optional<Severity> worst_failure;
+  // Passing findings the text report counts in its totals but does not list.
+  size_t unlisted_passes = 0;
 };
-
-enum class Format : uint8_t { Text, Json, Sarif, Junit, Csv };
-bool parse_format(std::string_view name, Format& out);
 
 struct TextOptions {
   bool color = false;
   bool show_passed = false;
 };
+
+enum class Format : uint8_t { Text, Json, Sarif, Junit, Csv };
+
+// A report written while the scan runs, so a scan of many files never holds every
+// finding in memory: begin() with the rules and framework (findings, controls and stats
+// still empty), add() for each finding in file order, end() with the finished summary
+// (controls, stats, diagnostics; findings empty). JSON, SARIF and CSV stream; the text
+// and JUnit reports group findings and keep them until end().
+class ReportStream {
+ public:
+  virtual ~ReportStream() = default;
+  virtual void begin(const ScanReport& head) = 0;
+  virtual void add(const Finding& f) = 0;
+  virtual void end(const ScanReport& summary) = 0;
+};
+std::unique_ptr<ReportStream> make_stream(Format f, const TextOptions& o, std::ostream& out);
+bool parse_format(std::string_view name, Format& out);
 
 void write_text(const ScanReport& r, const TextOptions& o, std::ostream& out);
 void write_json(const ScanReport& r, std::ostream& out);

@@ -79,7 +79,7 @@ void write_text(const ScanReport& r, const TextOptions& o, std::ostream& out) {
     }
   }
 
-  size_t fail = 0, unknown = 0, pass = 0, suppressed = 0;
+  size_t fail = 0, unknown = 0, pass = r.unlisted_passes, suppressed = 0;
   for (const auto& f : r.findings) {
     if (f.suppressed) ++suppressed;
     else if (f.verdict == Verdict::Fail) ++fail;

@@ -5,7 +5,9 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
+#include <sstream>
 
 #include "core/data_dir.h"
 
@@ -112,6 +114,34 @@ TEST_F(ScanTree, SameResultsOnOneThreadAndMany) {
     EXPECT_EQ(one.report.findings[i].verdict, many.report.findings[i].verdict);
     EXPECT_EQ(one.report.findings[i].span, many.report.findings[i].span);
   }
+}
+
+TEST_F(ScanTree, StreamedReportMatchesTheKeptFindings) {
+  for (int i = 0; i < 6; ++i) write("f" + std::to_string(i) + ".yaml", kDeployment);
+  write("net.yaml", kPolicy);
+  ScanOptions o;
+  o.paths = {root.string()};
+  o.data_dir = data_dir();
+  o.threads = 3;
+  auto kept = run_scan(o);
+
+  std::ostringstream streamed_csv;
+  auto stream = report::make_stream(report::Format::Csv, {}, streamed_csv);
+  o.stream = stream.get();
+  auto streamed = run_scan(o);
+  EXPECT_TRUE(streamed.report.findings.empty());  // handed to the stream, not kept
+  EXPECT_EQ(streamed.report.worst_failure, kept.report.worst_failure);
+  ASSERT_EQ(streamed.report.controls.size(), kept.report.controls.size());
+  for (size_t i = 0; i < kept.report.controls.size(); ++i) {
+    EXPECT_EQ(streamed.report.controls[i].ref, kept.report.controls[i].ref);
+    EXPECT_EQ(streamed.report.controls[i].fail, kept.report.controls[i].fail);
+    EXPECT_EQ(streamed.report.controls[i].pass, kept.report.controls[i].pass);
+  }
+  std::ostringstream kept_csv;
+  report::write(kept.report, report::Format::Csv, {}, kept_csv);
+  const std::string csv = kept_csv.str();
+  EXPECT_EQ(streamed_csv.str(), csv);
+  EXPECT_GT(std::count(csv.begin(), csv.end(), '\n'), 6);
 }
 
 }  // namespace

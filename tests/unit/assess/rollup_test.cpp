@@ -69,7 +69,7 @@ TEST(Rollup, MapsToAnotherFrameworkAndFilters) {
 
 TEST(Rollup, NumericOrderOfControlIds) {
   std::vector<RuleInfo> rules{rule("A-001", {"iso27017:2015/12.4.1", "iso27017:2015/9.2.3", "iso27017:2015/9.10.1"})};
-  auto out = rollup({}, rules, RollupOptions{});
+  auto out = rollup(Tallies{}, rules, RollupOptions{});
   ASSERT_EQ(out.size(), 3u);
   EXPECT_EQ(out[0].ref, "iso27017:2015/9.2.3");
   EXPECT_EQ(out[1].ref, "iso27017:2015/9.10.1");
