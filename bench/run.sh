@@ -59,7 +59,7 @@ binary() { echo "$ROOT/$BUILD_DIR/cloudcomply"; }
 if [[ "$SKIP_BUILD" != 1 ]]; then
   say "building cloudcomply (Release) in $BUILD_DIR"
   command -v cmake >/dev/null || die "cmake is required to build"
-  if cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >"$OUT/cmake-configure.log" 2>&1; then
+  if cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCC_BENCH=ON >"$OUT/cmake-configure.log" 2>&1; then
     targets=(cloudcomply)
     if command -v ninja >/dev/null && ninja -C "$BUILD_DIR" -t targets all 2>/dev/null | grep -q '^bench_expr: '; then
       targets+=(bench_expr)
