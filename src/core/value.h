@@ -23,9 +23,14 @@ using Map = std::vector<Member>;  // keeps source order; maps here are small
 
 // Why a value is unknown and, when it stands for another resource's attribute,
 // which one ("MyBucket" or "MyBucket.Arn"), so adapters can still join resources.
+// `shape` is set for a composed string whose unknown parts are only deployment facts
+// (pseudo parameters, other resources' ids): "arn:${AWS::Partition}:iam::${AWS::AccountId}:root".
+// Such a string names something specific and can never be a wildcard, which is often
+// all a rule needs to know.
 struct Unknown {
   std::string reason;
   std::string ref;
+  std::string shape;
 };
 
 class Value {
@@ -43,7 +48,8 @@ class Value {
   static Value list(List items, Span s = {});
   static Value map();
   static Value map(Map members, Span s = {});
-  static Value unknown(std::string reason, Span s = {}, std::string ref = {});
+  static Value unknown(std::string reason, Span s = {}, std::string ref = {},
+                       std::string shape = {});
 
   [[nodiscard]] Type type() const { return static_cast<Type>(data_.index()); }
   [[nodiscard]] bool is_null() const { return type() == Type::Null; }
@@ -112,8 +118,8 @@ inline Value Value::list() { return Value(List{}, Span{}); }
 inline Value Value::list(List items, Span s) { return Value(std::move(items), s); }
 inline Value Value::map() { return Value(Map{}, Span{}); }
 inline Value Value::map(Map members, Span s) { return Value(std::move(members), s); }
-inline Value Value::unknown(std::string reason, Span s, std::string ref) {
-  return Value(Unknown{std::move(reason), std::move(ref)}, s);
+inline Value Value::unknown(std::string reason, Span s, std::string ref, std::string shape) {
+  return Value(Unknown{std::move(reason), std::move(ref), std::move(shape)}, s);
 }
 
 }  // namespace cc

@@ -31,9 +31,20 @@ Evaluated Evaluator::fn_sub(const Value& arg, Span at) {
   std::string out;
   out.reserve(text.size());
   std::optional<Unknown> first_unknown;
+  // The text with every unknown part kept as ${Name}, valid while those parts are only
+  // deployment facts (pseudo parameters, resources of this template).
+  std::string shape;
+  bool shape_ok = true;
   auto append = [&](const Value& v, std::string_view name) -> bool {
     if (v.is_unknown()) {
-      if (!first_unknown) first_unknown = v.as_unknown();
+      // Prefer an unknown that names a resource: adapters join on it.
+      if (!first_unknown || (first_unknown->ref.empty() && !v.as_unknown().ref.empty()))
+        first_unknown = v.as_unknown();
+      bool deployment_fact = name.substr(0, 5) == "AWS::" || !v.as_unknown().ref.empty();
+      shape_ok = shape_ok && deployment_fact;
+      shape += "${";
+      shape += name;
+      shape += '}';
       return true;
     }
     auto s = scalar_text(v);
@@ -44,6 +55,7 @@ Evaluated Evaluator::fn_sub(const Value& arg, Span at) {
       return false;
     }
     out += *s;
+    shape += *s;
     return true;
   };
 
@@ -52,11 +64,14 @@ Evaluated Evaluator::fn_sub(const Value& arg, Span at) {
     size_t open = text.find("${", pos);
     if (open == std::string_view::npos) {
       out.append(text.substr(pos));
+      shape.append(text.substr(pos));
       break;
     }
     out.append(text.substr(pos, open - pos));
+    shape.append(text.substr(pos, open - pos));
     if (open + 2 < text.size() && text[open + 2] == '!') {
       out += "${";
+      shape += "${";
       pos = open + 3;
       continue;
     }
@@ -92,7 +107,7 @@ Evaluated Evaluator::fn_sub(const Value& arg, Span at) {
   }
   if (first_unknown)
     return Value::unknown(fmt::format("Fn::Sub uses {}", first_unknown->reason), at,
-                          first_unknown->ref);
+                          first_unknown->ref, shape_ok ? std::move(shape) : std::string{});
   return Value::string(std::move(out), at);
 }
 

@@ -134,13 +134,15 @@ Value to_string_list(const Value& v, const Convert& c) {
 }
 
 Value to_reference_string(const Value& v, const Convert& c) {
+  if (v.is_unknown() && !v.as_unknown().shape.empty())
+    return Value::string(v.as_unknown().shape, v.span());
   if (v.is_unknown() && !v.as_unknown().ref.empty())
     return Value::string("${" + v.as_unknown().ref + "}", v.span());
   return to_string(v, c);
 }
 
 Value to_reference_list(const Value& v, const Convert& c) {
-  if (v.is_unknown() && v.as_unknown().ref.empty()) return v;
+  if (v.is_unknown() && v.as_unknown().ref.empty() && v.as_unknown().shape.empty()) return v;
   if (v.is_list()) {
     List items;
     items.reserve(v.as_list().size());
@@ -195,7 +197,8 @@ bool set_copy(Value& out, std::string_view dotted, const Value* src) {
 
 Value is_set(const Value& v) {
   if (v.is_unknown()) {
-    if (!v.as_unknown().ref.empty()) return Value::boolean(true, v.span());
+    if (!v.as_unknown().ref.empty() || !v.as_unknown().shape.empty())
+      return Value::boolean(true, v.span());
     return Value::unknown(v.as_unknown().reason, v.span());
   }
   if (v.is_null()) return Value::boolean(false, v.span());
@@ -246,7 +249,7 @@ Value policy_strings(const Value* v, const Convert& c, Span fallback) {
     for (const auto& item : v->as_list()) items.push_back(policy_string(item, c));
     return Value::list(std::move(items), v->span());
   }
-  if (v->is_unknown() && v->as_unknown().ref.empty()) return *v;
+  if (v->is_unknown() && v->as_unknown().ref.empty() && v->as_unknown().shape.empty()) return *v;
   return Value::list({policy_string(*v, c)}, v->span());
 }
 

@@ -65,7 +65,9 @@ Value to_string_list(const Value& v, const Convert& c);
 // Like to_string / to_string_list, but an unknown that references another resource of
 // the template becomes the string "${LogicalId}" or "${LogicalId.Attribute}" (Fn::Sub
 // spelling), for fields that name other resources (security groups, policy ARNs,
-// subnets): the name of a template resource is a fact even before deployment. For an
+// subnets): the name of a template resource is a fact even before deployment. An Fn::Sub
+// result whose unknown parts are only such facts or pseudo parameters keeps its whole
+// shape ("arn:${AWS::Partition}:iam::${AWS::AccountId}:root", Unknown::shape). For an
 // Fn::Sub mixing text and references, the collector keeps only the first reference, so
 // "${Bucket.Arn}/*" reads "${Bucket.Arn}": it names the right resource, not the path.
 Value to_reference_string(const Value& v, const Convert& c);

@@ -154,10 +154,12 @@ TEST(CfnIntrinsics, SubUsesVariableMapFirst) {
   EXPECT_EQ(v.as_string(), "override/x-y");
 }
 
-TEST(CfnIntrinsics, SubWithUnknownPartKeepsFirstRef) {
+TEST(CfnIntrinsics, SubWithUnknownPartsPrefersAResourceRef) {
   Value v = eval_one(R"({"Fn::Sub": "arn:${AWS::Partition}:s3:::${Bucket}/${Bucket.Arn}"})");
   ASSERT_TRUE(v.is_unknown());
-  EXPECT_TRUE(v.as_unknown().ref.empty());  // AWS::Partition came first and names nothing
+  // AWS::Partition comes first but names nothing; the first resource is kept for joins.
+  EXPECT_EQ(v.as_unknown().ref, "Bucket");
+  EXPECT_EQ(v.as_unknown().shape, "arn:${AWS::Partition}:s3:::${Bucket}/${Bucket.Arn}");
   Value r = eval_one(R"({"Fn::Sub": "${Bucket.Arn}/*"})");
   EXPECT_EQ(r.as_unknown().ref, "Bucket.Arn");
   Value p = eval_one(R"({"Fn::Sub": "${Bucket}-${AWS::Region}"})");
@@ -352,3 +354,47 @@ TEST(CfnIntrinsics, ConditionKeyOutsideConditionsIsOrdinaryData) {
 
 }  // namespace
 }  // namespace cc::collect::testing
+
+namespace cc::collect {
+namespace {
+
+Value sub_of(const char* yaml_value) {
+  std::string text = std::string("AWSTemplateFormatVersion: '2010-09-09'\n"
+                                 "Parameters:\n  Free: {Type: String}\n"
+                                 "Resources:\n  Bucket: {Type: AWS::S3::Bucket}\n"
+                                 "  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      X: ") +
+                     yaml_value + "\n";
+  std::vector<Value> docs;
+  Diagnostics diags;
+  EXPECT_TRUE(parse_yaml(text, 1, Limits{}, docs, diags));
+  Document d = collect_cloudformation(docs.at(0), 1, {}, diags);
+  for (const auto& r : d.resources)
+    if (r.address == "Topic") return *r.attributes.at_path("Properties.X");
+  return Value::null();
+}
+
+TEST(CfnSubShape, DeploymentFactsKeepTheStringsShape) {
+  Value v = sub_of("!Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root'");
+  ASSERT_TRUE(v.is_unknown());
+  EXPECT_EQ(v.as_unknown().shape, "arn:${AWS::Partition}:iam::${AWS::AccountId}:root");
+}
+
+TEST(CfnSubShape, ResourceAttributesKeepShapeAndReference) {
+  Value v = sub_of("!Sub '${AWS::Region}-${Bucket.Arn}/*'");
+  ASSERT_TRUE(v.is_unknown());
+  EXPECT_EQ(v.as_unknown().shape, "${AWS::Region}-${Bucket.Arn}/*");
+  EXPECT_EQ(v.as_unknown().ref, "Bucket.Arn");  // the reference wins over the pseudo parameter
+}
+
+TEST(CfnSubShape, UserInputGivesNoShape) {
+  // A parameter without default could hold anything, even "*".
+  Value v = sub_of("!Sub 'arn:aws:iam::${Free}:root'");
+  ASSERT_TRUE(v.is_unknown());
+  EXPECT_TRUE(v.as_unknown().shape.empty());
+  Value w = sub_of("!Sub ['${X}', {X: !ImportValue shared-arn}]");
+  ASSERT_TRUE(w.is_unknown());
+  EXPECT_TRUE(w.as_unknown().shape.empty());
+}
+
+}  // namespace
+}  // namespace cc::collect
