@@ -1,0 +1,578 @@
+#include "collect/hcl/lexer.h"
+
+#include <algorithm>
+#include <string>
+
+namespace cc::hcl {
+namespace {
+
+bool is_ident_start(unsigned char c) {
+  // Bytes of multi-byte UTF-8 sequences count as letters: a cheap stand-in for the
+  // Unicode ID_Start / ID_Continue classes that the HCL specification names.
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+}
+bool is_ident_continue(unsigned char c) {
+  return is_ident_start(c) || (c >= '0' && c <= '9') || c == '-';
+}
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool is_space(char c) { return is_blank(c) || c == '\n'; }
+
+void append_utf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+constexpr size_t kMaxErrors = 50;
+
+enum class Mode : uint8_t { Expr, Quoted, Heredoc };
+
+struct ModeFrame {
+  Mode mode = Mode::Expr;
+  bool in_template = false;   // Expr: opened by ${ or %{, so an unmatched } ends it
+  int braces = 0;             // Expr: open { not yet closed
+  std::string marker;         // Heredoc: closing word
+  size_t indent = 0;          // Heredoc: leading whitespace removed from every line
+  bool at_line_start = true;  // Heredoc
+  bool strip_next = false;    // Quoted/Heredoc: a `~}` asked to trim the next text
+};
+
+class Lexer {
+ public:
+  Lexer(std::string_view text, uint32_t file, Diagnostics& diags)
+      : text_(text), file_(file), diags_(diags) {
+    modes_.push_back(ModeFrame{});
+  }
+
+  std::vector<Token> run() {
+    while (pos_ < text_.size()) {
+      switch (modes_.back().mode) {
+        case Mode::Expr:
+          lex_expr();
+          break;
+        case Mode::Quoted:
+          lex_quoted();
+          break;
+        case Mode::Heredoc:
+          lex_heredoc();
+          break;
+      }
+    }
+    // Close whatever templates are still open so the parser sees balanced pieces. Only
+    // the innermost one is reported: the others are open because of it.
+    bool reported = false;
+    while (modes_.size() > 1) {
+      const ModeFrame& top = modes_.back();
+      if (top.mode == Mode::Quoted) {
+        if (!reported) error(here(), "unterminated string; expected '\"'");
+        emit(Tok::CQuote, "", here());
+        reported = true;
+      } else if (top.mode == Mode::Heredoc) {
+        if (!reported) {
+          error(here(),
+                "heredoc is not closed; expected a line containing only '" + top.marker + "'");
+        }
+        emit(Tok::CHeredoc, "", here());
+        reported = true;
+      }
+      modes_.pop_back();
+    }
+    emit(Tok::Eof, "", here());
+    return std::move(tokens_);
+  }
+
+ private:
+  [[nodiscard]] Span here() const { return Span{file_, line_, col_}; }
+  [[nodiscard]] char peek(size_t ahead = 0) const {
+    return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0';
+  }
+  [[nodiscard]] bool starts(std::string_view s) const { return text_.substr(pos_, s.size()) == s; }
+  void advance(size_t n = 1) {
+    for (size_t i = 0; i < n && pos_ < text_.size(); ++i) {
+      if (text_[pos_] == '\n') {
+        ++line_;
+        col_ = 1;
+      } else {
+        ++col_;
+      }
+      ++pos_;
+    }
+  }
+  void emit(Tok kind, std::string text, Span span) {
+    tokens_.push_back(Token{kind, std::move(text), span});
+  }
+  void error(Span span, std::string message) {
+    // A file of garbage would otherwise produce one report per byte.
+    if (++errors_ > kMaxErrors) return;
+    diags_.push_back(Diagnostic{DiagLevel::Error, "hcl.syntax", std::move(message), span});
+  }
+
+  // Emits template text, applying a pending `~}` trim to its start.
+  void emit_literal(std::string text, Span span) {
+    ModeFrame& frame = modes_.back();
+    if (frame.strip_next) {
+      size_t first = 0;
+      while (first < text.size() && is_space(text[first])) ++first;
+      text.erase(0, first);
+      frame.strip_next = false;
+    }
+    if (!text.empty()) emit(Tok::Literal, std::move(text), span);
+  }
+
+  // `${~` / `%{~` trims trailing whitespace of the text just before it.
+  void strip_previous_literal() {
+    if (tokens_.empty() || tokens_.back().kind != Tok::Literal) return;
+    std::string& t = tokens_.back().text;
+    while (!t.empty() && is_space(t.back())) t.pop_back();
+    if (t.empty()) tokens_.pop_back();
+  }
+
+  // At `${` or `%{` inside a template: emits the opener and enters expression mode.
+  void open_sequence(Tok kind) {
+    const Span start = here();
+    advance(2);
+    if (peek() == '~') {
+      advance();
+      strip_previous_literal();
+    }
+    emit(kind, "", start);
+    ModeFrame frame;
+    frame.in_template = true;
+    modes_.push_back(frame);
+  }
+
+  void lex_expr() {
+    ModeFrame& frame = modes_.back();
+    const char c = peek();
+    const Span start = here();
+    if (is_blank(c)) {
+      advance();
+      return;
+    }
+    if (c == '\n') {
+      emit(Tok::Newline, "", start);
+      advance();
+      return;
+    }
+    if (c == '#' || starts("//")) {
+      while (pos_ < text_.size() && peek() != '\n') advance();
+      return;
+    }
+    if (starts("/*")) {
+      advance(2);
+      while (pos_ < text_.size() && !starts("*/")) advance();
+      if (pos_ >= text_.size()) {
+        error(start, "comment opened with '/*' is never closed");
+      } else {
+        advance(2);
+      }
+      return;
+    }
+    if (c == '"') {
+      advance();
+      emit(Tok::OQuote, "", start);
+      ModeFrame quoted;
+      quoted.mode = Mode::Quoted;
+      modes_.push_back(quoted);
+      return;
+    }
+    if (starts("<<") && try_heredoc()) return;
+    if (is_digit(c)) {
+      lex_number();
+      return;
+    }
+    if (is_ident_start(static_cast<unsigned char>(c))) {
+      const size_t begin = pos_;
+      advance();
+      while (pos_ < text_.size() && is_ident_continue(static_cast<unsigned char>(peek())))
+        advance();
+      emit(Tok::Ident, std::string(text_.substr(begin, pos_ - begin)), start);
+      return;
+    }
+    if (c == '{') {
+      ++frame.braces;
+      advance();
+      emit(Tok::LBrace, "", start);
+      return;
+    }
+    const bool strip_close = c == '~' && peek(1) == '}';
+    if (c == '}' || strip_close) {
+      if (frame.in_template && frame.braces == 0) {
+        advance(strip_close ? 2 : 1);
+        emit(Tok::TemplateEnd, "", start);
+        modes_.pop_back();
+        modes_.back().strip_next = strip_close;
+        return;
+      }
+      if (c == '}') {
+        if (frame.braces > 0) --frame.braces;
+        advance();
+        emit(Tok::RBrace, "", start);
+        return;
+      }
+    }
+    lex_punctuation(start);
+  }
+
+  void lex_punctuation(Span start) {
+    struct Punct {
+      std::string_view text;
+      Tok kind;
+    };
+    // Longer spellings first so that "==" is not read as "=" "=".
+    static constexpr Punct kPuncts[] = {
+        {"...", Tok::Ellipsis}, {"==", Tok::Equal},        {"!=", Tok::NotEqual},
+        {"<=", Tok::LessEqual}, {">=", Tok::GreaterEqual}, {"&&", Tok::And},
+        {"||", Tok::Or},        {"=>", Tok::FatArrow},     {"[", Tok::LBrack},
+        {"]", Tok::RBrack},     {"(", Tok::LParen},        {")", Tok::RParen},
+        {",", Tok::Comma},      {".", Tok::Dot},           {"*", Tok::Star},
+        {"/", Tok::Slash},      {"%", Tok::Percent},       {"+", Tok::Plus},
+        {"-", Tok::Minus},      {"=", Tok::Assign},        {"<", Tok::Less},
+        {">", Tok::Greater},    {"!", Tok::Bang},          {"?", Tok::Question},
+        {":", Tok::Colon},
+    };
+    for (const auto& p : kPuncts) {
+      if (starts(p.text)) {
+        advance(p.text.size());
+        emit(p.kind, "", start);
+        return;
+      }
+    }
+    // Keep a whole UTF-8 sequence together so the message shows a readable character.
+    size_t len = 1;
+    while (len < 4 && (static_cast<unsigned char>(peek(len)) & 0xC0) == 0x80) ++len;
+    emit(Tok::Invalid, std::string(text_.substr(pos_, len)), start);
+    advance(len);
+  }
+
+  void lex_number() {
+    const Span start = here();
+    const size_t begin = pos_;
+    while (is_digit(peek())) advance();
+    // After a '.', only digits: `a.0.1` is two legacy index steps, not `a` `.` `0.1`.
+    const bool after_dot = !tokens_.empty() && tokens_.back().kind == Tok::Dot;
+    if (!after_dot) {
+      if (peek() == '.' && is_digit(peek(1))) {
+        advance();
+        while (is_digit(peek())) advance();
+      }
+      if (peek() == 'e' || peek() == 'E') {
+        size_t n = 1;
+        if (peek(n) == '+' || peek(n) == '-') ++n;
+        if (is_digit(peek(n))) {
+          advance(n);
+          while (is_digit(peek())) advance();
+        }
+      }
+    }
+    emit(Tok::Number, std::string(text_.substr(begin, pos_ - begin)), start);
+  }
+
+  // `<<EOT` or `<<-EOT` followed directly by a line break opens a heredoc.
+  bool try_heredoc() {
+    size_t n = 2;
+    const bool indented = peek(n) == '-';
+    if (indented) ++n;
+    if (!is_ident_start(static_cast<unsigned char>(peek(n)))) return false;
+    size_t end = n;
+    while (is_ident_continue(static_cast<unsigned char>(peek(end)))) ++end;
+    size_t eol = end;
+    if (peek(eol) == '\r') ++eol;
+    if (peek(eol) != '\n') return false;
+    const Span start = here();
+    ModeFrame frame;
+    frame.mode = Mode::Heredoc;
+    frame.marker = std::string(text_.substr(pos_ + n, end - n));
+    advance(eol + 1);
+    if (indented) frame.indent = common_indent(frame.marker);
+    emit(Tok::OHeredoc, frame.marker, start);
+    modes_.push_back(std::move(frame));
+    return true;
+  }
+
+  // The smallest leading whitespace over the non-blank lines of the heredoc starting
+  // at pos_, so `<<-` can shift the whole text left while keeping relative indentation.
+  [[nodiscard]] size_t common_indent(std::string_view marker) const {
+    size_t best = std::string_view::npos;
+    size_t at = pos_;
+    while (at < text_.size()) {
+      size_t eol = text_.find('\n', at);
+      if (eol == std::string_view::npos) eol = text_.size();
+      const std::string_view line = text_.substr(at, eol - at);
+      size_t lead = 0;
+      while (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t')) ++lead;
+      std::string_view rest = line.substr(lead);
+      if (!rest.empty() && rest.back() == '\r') rest.remove_suffix(1);
+      if (rest == marker) break;
+      if (!rest.empty()) best = std::min(best, lead);
+      at = eol + 1;
+    }
+    return best == std::string_view::npos ? 0 : best;
+  }
+
+  // True when the line at pos_ is the closing marker; consumes it.
+  bool at_heredoc_end(const ModeFrame& frame) {
+    size_t lead = 0;
+    while (peek(lead) == ' ' || peek(lead) == '\t') ++lead;
+    const std::string_view rest = text_.substr(pos_ + lead);
+    if (rest.substr(0, frame.marker.size()) != frame.marker) return false;
+    size_t end = lead + frame.marker.size();
+    while (peek(end) == ' ' || peek(end) == '\t' || peek(end) == '\r') ++end;
+    if (pos_ + end < text_.size() && peek(end) != '\n') return false;
+    advance(lead);
+    emit(Tok::CHeredoc, "", here());
+    advance(end - lead);
+    return true;
+  }
+
+  void lex_heredoc() {
+    ModeFrame& frame = modes_.back();
+    if (frame.at_line_start) {
+      if (at_heredoc_end(frame)) {
+        modes_.pop_back();
+        return;
+      }
+      for (size_t i = 0; i < frame.indent && (peek() == ' ' || peek() == '\t'); ++i) advance();
+      frame.at_line_start = false;
+    }
+    const Span start = here();
+    std::string text;
+    while (pos_ < text_.size()) {
+      if (starts("$${") || starts("%%{")) {
+        text += peek();
+        text += '{';
+        advance(3);
+      } else if (starts("${") || starts("%{")) {
+        emit_literal(std::move(text), start);
+        open_sequence(peek() == '$' ? Tok::TemplateInterp : Tok::TemplateControl);
+        return;
+      } else if (peek() == '\n') {
+        text += '\n';
+        advance();
+        frame.at_line_start = true;
+        break;
+      } else {
+        text += peek();
+        advance();
+      }
+    }
+    emit_literal(std::move(text), start);
+  }
+
+  void lex_quoted() {
+    const Span start = here();
+    std::string text;
+    while (pos_ < text_.size()) {
+      const char c = peek();
+      if (c == '"') {
+        emit_literal(std::move(text), start);
+        emit(Tok::CQuote, "", here());
+        advance();
+        modes_.pop_back();
+        return;
+      }
+      if (c == '\n') {
+        // Quoted strings cannot span lines; close it here and let the line go on.
+        emit_literal(std::move(text), start);
+        error(here(), "unterminated string; quoted strings end on the line they start");
+        emit(Tok::CQuote, "", here());
+        modes_.pop_back();
+        return;
+      }
+      if (starts("$${") || starts("%%{")) {
+        text += c;
+        text += '{';
+        advance(3);
+      } else if (starts("${") || starts("%{")) {
+        emit_literal(std::move(text), start);
+        open_sequence(c == '$' ? Tok::TemplateInterp : Tok::TemplateControl);
+        return;
+      } else if (c == '\\') {
+        lex_escape(text);
+      } else {
+        text += c;
+        advance();
+      }
+    }
+    emit_literal(std::move(text), start);
+  }
+
+  void lex_escape(std::string& out) {
+    const Span start = here();
+    const char e = peek(1);
+    switch (e) {
+      case 'n':
+        out += '\n';
+        advance(2);
+        return;
+      case 'r':
+        out += '\r';
+        advance(2);
+        return;
+      case 't':
+        out += '\t';
+        advance(2);
+        return;
+      case '"':
+        out += '"';
+        advance(2);
+        return;
+      case '\\':
+        out += '\\';
+        advance(2);
+        return;
+      case 'u':
+      case 'U': {
+        const size_t digits = e == 'u' ? 4 : 8;
+        uint32_t cp = 0;
+        for (size_t i = 0; i < digits; ++i) {
+          const char h = peek(2 + i);
+          uint32_t v = 0;
+          if (is_digit(h)) {
+            v = static_cast<uint32_t>(h - '0');
+          } else if (h >= 'a' && h <= 'f') {
+            v = static_cast<uint32_t>(h - 'a' + 10);
+          } else if (h >= 'A' && h <= 'F') {
+            v = static_cast<uint32_t>(h - 'A' + 10);
+          } else {
+            error(start, std::string("escape '\\") + e + "' needs " + std::to_string(digits) +
+                             " hexadecimal digits");
+            advance(2);
+            return;
+          }
+          cp = cp * 16 + v;
+        }
+        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+          error(start, "escape names no valid Unicode character");
+        } else {
+          append_utf8(out, cp);
+        }
+        advance(2 + digits);
+        return;
+      }
+      default:
+        error(start, "unknown escape sequence '\\" + std::string(1, e) +
+                         "'; use \\n, \\r, \\t, \\\", \\\\, \\uNNNN or \\UNNNNNNNN");
+        out += '\\';
+        advance();
+        return;
+    }
+  }
+
+  std::string_view text_;
+  uint32_t file_;
+  Diagnostics& diags_;
+  size_t pos_ = 0;
+  uint32_t line_ = 1;
+  uint32_t col_ = 1;
+  std::vector<ModeFrame> modes_;
+  std::vector<Token> tokens_;
+  size_t errors_ = 0;
+};
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text, uint32_t file, Diagnostics& diags) {
+  return Lexer(text, file, diags).run();
+}
+
+std::string describe(const Token& token) {
+  switch (token.kind) {
+    case Tok::Eof:
+      return "end of file";
+    case Tok::Newline:
+      return "end of line";
+    case Tok::Ident:
+      return "'" + token.text + "'";
+    case Tok::Number:
+      return "number " + token.text;
+    case Tok::OQuote:
+      return "a string";
+    case Tok::CQuote:
+      return "end of string";
+    case Tok::OHeredoc:
+      return "a heredoc";
+    case Tok::CHeredoc:
+      return "end of heredoc";
+    case Tok::Literal:
+      return "template text";
+    case Tok::TemplateInterp:
+      return "'${'";
+    case Tok::TemplateControl:
+      return "'%{'";
+    case Tok::TemplateEnd:
+      return "'}' closing a template sequence";
+    case Tok::LBrace:
+      return "'{'";
+    case Tok::RBrace:
+      return "'}'";
+    case Tok::LBrack:
+      return "'['";
+    case Tok::RBrack:
+      return "']'";
+    case Tok::LParen:
+      return "'('";
+    case Tok::RParen:
+      return "')'";
+    case Tok::Comma:
+      return "','";
+    case Tok::Dot:
+      return "'.'";
+    case Tok::Ellipsis:
+      return "'...'";
+    case Tok::Star:
+      return "'*'";
+    case Tok::Slash:
+      return "'/'";
+    case Tok::Percent:
+      return "'%'";
+    case Tok::Plus:
+      return "'+'";
+    case Tok::Minus:
+      return "'-'";
+    case Tok::Assign:
+      return "'='";
+    case Tok::Equal:
+      return "'=='";
+    case Tok::NotEqual:
+      return "'!='";
+    case Tok::Less:
+      return "'<'";
+    case Tok::Greater:
+      return "'>'";
+    case Tok::LessEqual:
+      return "'<='";
+    case Tok::GreaterEqual:
+      return "'>='";
+    case Tok::And:
+      return "'&&'";
+    case Tok::Or:
+      return "'||'";
+    case Tok::Bang:
+      return "'!'";
+    case Tok::Question:
+      return "'?'";
+    case Tok::Colon:
+      return "':'";
+    case Tok::FatArrow:
+      return "'=>'";
+    case Tok::Invalid:
+      return "unexpected character '" + token.text + "'";
+  }
+  return "token";
+}
+
+}  // namespace cc::hcl
