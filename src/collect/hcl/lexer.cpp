@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "core/utf8.h"
+
 namespace cc::hcl {
 namespace {
 
@@ -17,24 +19,6 @@ bool is_ident_continue(unsigned char c) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 bool is_space(char c) { return is_blank(c) || c == '\n'; }
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 constexpr size_t kMaxErrors = 50;
 
@@ -458,7 +442,7 @@ class Lexer {
         if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
           error(start, "escape names no valid Unicode character");
         } else {
-          append_utf8(out, cp);
+          cc::append_utf8(out, cp);
         }
         advance(2 + digits);
         return;
