@@ -2,12 +2,16 @@
 # End-to-end benchmark of cloudcomply: builds it in Release, generates a corpus of
 # CloudFormation templates (JSON and YAML) and Kubernetes manifests, times
 # `cloudcomply scan` on each with one thread and with all cores, compares the time per
-# template with cdk-nag's AwsSolutions pack when Node.js is present, and runs the
-# expression micro-benchmark when it was built. See bench/README.md.
+# template with cdk-nag's AwsSolutions pack when Node.js is present, does the same for a
+# corpus of Terraform projects (compared with HashiCorp's HCL parser through
+# @cdktf/hcl2json), and runs the expression micro-benchmark when it was built. See
+# bench/README.md.
 #
 # Settings (environment variables):
 #   BENCH_CFN=10000          CloudFormation templates per corpus (JSON and YAML)
 #   BENCH_K8S=10000          Kubernetes manifest files
+#   BENCH_TF=10000           Terraform .tf files (0: skip the Terraform section)
+#   BENCH_HCL2JSON=1         0: skip the @cdktf/hcl2json comparison
 #   BENCH_SEED=1             corpus seed
 #   BENCH_CDKNAG_SAMPLE=50   templates given to cdk-nag (0: skip cdk-nag)
 #   BENCH_BUILD_DIR=build/release   build directory (relative to the repository root)
@@ -20,6 +24,8 @@ cd "$ROOT"
 
 CFN="${BENCH_CFN:-10000}"
 K8S="${BENCH_K8S:-10000}"
+TF="${BENCH_TF:-10000}"
+HCL2JSON="${BENCH_HCL2JSON:-1}"
 SEED="${BENCH_SEED:-1}"
 CDKNAG_SAMPLE="${BENCH_CDKNAG_SAMPLE:-50}"
 BUILD_DIR="${BENCH_BUILD_DIR:-build/release}"
@@ -30,6 +36,9 @@ CORPUS="$OUT/corpus-s${SEED}-c${CFN}-k${K8S}"
 RESULTS="$OUT/results.tsv"
 CDKNAG_DIR="$OUT/cdknag"
 CDKNAG_RESULT="$OUT/cdknag-result.json"
+TF_CORPUS="$OUT/tf-s${SEED}-n${TF}"
+HCL2JSON_DIR="$OUT/hcl2json"
+HCL2JSON_RESULT="$OUT/hcl2json-result.json"
 CORES="$(nproc)"
 failed=0
 
@@ -37,7 +46,7 @@ say() { printf '\n== %s\n' "$*"; }
 warn() { printf 'warning: %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-for n in "$CFN" "$K8S" "$CDKNAG_SAMPLE"; do
+for n in "$CFN" "$K8S" "$TF" "$CDKNAG_SAMPLE"; do
   [[ "$n" =~ ^[0-9]+$ ]] || die "counts must be whole numbers, got '$n'"
 done
 command -v python3 >/dev/null || die "python3 is required (corpus generator and report)"
@@ -77,7 +86,9 @@ if [[ "$SKIP_BUILD" != 1 ]]; then
 fi
 
 # --- corpus ------------------------------------------------------------------------
-if [[ -f "$CORPUS/corpus.json" ]]; then
+if [[ "$CFN" == 0 && "$K8S" == 0 ]]; then
+  say "no CloudFormation or Kubernetes corpus (BENCH_CFN=0 and BENCH_K8S=0)"
+elif [[ -f "$CORPUS/corpus.json" ]]; then
   say "reusing corpus $CORPUS"
 else
   say "generating corpus: $CFN CloudFormation templates (JSON and YAML), $K8S manifests"
@@ -87,19 +98,41 @@ else
   mv "$CORPUS.tmp" "$CORPUS"
 fi
 
-corpus_field() {  # corpus_field NAME files|bytes|resources
+if [[ "$TF" == 0 ]]; then
+  say "no Terraform corpus (BENCH_TF=0)"
+elif [[ -f "$TF_CORPUS/corpus.json" ]]; then
+  say "reusing Terraform corpus $TF_CORPUS"
+else
+  say "generating Terraform corpus: $TF .tf files"
+  rm -rf "$TF_CORPUS.tmp"
+  python3 "$ROOT/bench/gen_tf_corpus.py" --out "$TF_CORPUS.tmp" --files "$TF" --seed "$SEED" --jobs "$JOBS"
+  mv "$TF_CORPUS.tmp" "$TF_CORPUS"
+fi
+
+corpus_field() {  # corpus_field NAME files|bytes|resources [CORPUS.JSON]
+  local summary="${3:-$CORPUS/corpus.json}"
+  [[ -f "$summary" ]] || { echo 0; return; }
   python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["corpora"].get(sys.argv[2], {}).get(sys.argv[3], 0))' \
-    "$CORPUS/corpus.json" "$1" "$2"
+    "$summary" "$1" "$2"
 }
 
-# The "resources" count of the stats block at the top of a scan's JSON report. The
-# report can be large, so only its beginning is read.
+# A count from the "stats" block of a scan's JSON report. The report can be large and the
+# block comes after the findings, so the file is searched in pieces rather than loaded.
 stats_field() {  # stats_field REPORT resources|files
   python3 - "$1" "$2" <<'EOF'
 import re, sys
-head = open(sys.argv[1], encoding="utf-8", errors="replace").read(1 << 16)
-stats = head.split('"stats"', 1)[1] if '"stats"' in head else ""
-m = re.search(r'"%s"\s*:\s*(\d+)' % sys.argv[2], stats)
+pattern = re.compile(r'"stats"\s*:\s*\{[^{}]*\}')
+found, tail = "", ""
+with open(sys.argv[1], encoding="utf-8", errors="replace") as f:
+    while True:
+        chunk = f.read(1 << 20)
+        if not chunk:
+            break
+        window = tail + chunk
+        for m in pattern.finditer(window):
+            found = m.group(0)
+        tail = window[-4096:]
+m = re.search(r'"%s"\s*:\s*(\d+)' % sys.argv[2], found)
 print(m.group(1) if m else "")
 EOF
 }
@@ -119,11 +152,17 @@ if [[ -x "$BIN" ]] && "$BIN" scan --help >/dev/null 2>&1; then
   else
     warn "cloudcomply scan of an empty directory failed"
   fi
-  for corpus in cfn-json cfn-yaml k8s; do
-    dir="$CORPUS/$corpus"
+  for corpus in cfn-json cfn-yaml k8s terraform; do
+    if [[ "$corpus" == terraform ]]; then
+      dir="$TF_CORPUS/tf"
+      summary="$TF_CORPUS/corpus.json"
+    else
+      dir="$CORPUS/$corpus"
+      summary="$CORPUS/corpus.json"
+    fi
     [[ -d "$dir" ]] || continue
-    files="$(corpus_field "$corpus" files)"
-    bytes="$(corpus_field "$corpus" bytes)"
+    files="$(corpus_field "$corpus" files "$summary")"
+    bytes="$(corpus_field "$corpus" bytes "$summary")"
     # A first, untimed run writes the report the resource count is read from, and
     # warms the page cache so the timed runs measure the scanner rather than the disk.
     say "scanning $corpus ($files files): counting run"
@@ -141,7 +180,7 @@ if [[ -x "$BIN" ]] && "$BIN" scan --help >/dev/null 2>&1; then
     scanned="$(stats_field "$report" files)"
     if [[ -z "$resources" ]]; then
       warn "no stats.resources in $report; using the generator's count"
-      resources="$(corpus_field "$corpus" resources)"
+      resources="$(corpus_field "$corpus" resources "$summary")"
     fi
     [[ -z "$scanned" || "$scanned" == "$files" ]] || warn "$corpus: the scan read $scanned files of $files"
     rm -f "$report"
@@ -170,8 +209,8 @@ fi
 
 # --- cdk-nag -------------------------------------------------------------------------
 rm -f "$CDKNAG_RESULT"
-if [[ "$CDKNAG_SAMPLE" == 0 ]]; then
-  say "cdk-nag comparison skipped (BENCH_CDKNAG_SAMPLE=0)"
+if [[ "$CDKNAG_SAMPLE" == 0 || "$CFN" == 0 ]]; then
+  say "cdk-nag comparison skipped (BENCH_CDKNAG_SAMPLE=0 or BENCH_CFN=0)"
 elif ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   say "cdk-nag comparison skipped: Node.js and npm are not installed"
 else
@@ -197,10 +236,40 @@ else
   fi
 fi
 
+# --- hcl2json ------------------------------------------------------------------------
+# HashiCorp's HCL parser (Go, compiled to WebAssembly) over the same .tf files: parsing
+# alone, against cloudcomply's whole scan.
+rm -f "$HCL2JSON_RESULT"
+if [[ "$TF" == 0 || "$HCL2JSON" == 0 ]]; then
+  say "hcl2json comparison skipped (BENCH_TF=0 or BENCH_HCL2JSON=0)"
+elif ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  say "hcl2json comparison skipped: Node.js and npm are not installed"
+else
+  say "@cdktf/hcl2json parse over the $TF Terraform files"
+  mkdir -p "$HCL2JSON_DIR"
+  if [[ ! -d "$HCL2JSON_DIR/node_modules/@cdktf/hcl2json" ]]; then
+    echo "installing @cdktf/hcl2json into $HCL2JSON_DIR"
+    [[ -f "$HCL2JSON_DIR/package.json" ]] ||
+      echo '{"name":"cloudcomply-bench-hcl2json","private":true,"version":"0.0.0"}' >"$HCL2JSON_DIR/package.json"
+    (cd "$HCL2JSON_DIR" && npm install --no-audit --no-fund --loglevel=error @cdktf/hcl2json) ||
+      die "npm install of @cdktf/hcl2json failed"
+  fi
+  find "$TF_CORPUS/tf" -name '*.tf' | sort >"$OUT/hcl2json-files.txt"
+  if (cd "$HCL2JSON_DIR" && node "$ROOT/bench/hcl2json/run.js" "$HCL2JSON_RESULT" "$OUT/hcl2json-files.txt") \
+    >"$HCL2JSON_DIR/run.log" 2>&1; then
+    grep -a '^hcl2json ' "$HCL2JSON_DIR/run.log" || true
+  else
+    warn "hcl2json run failed; last lines of $HCL2JSON_DIR/run.log:"
+    tail -n 15 "$HCL2JSON_DIR/run.log" >&2
+    failed=1
+  fi
+fi
+
 # --- report ------------------------------------------------------------------------
-say "results (corpus $CORPUS, $CORES cores)"
+say "results (corpora in $OUT, $CORES cores)"
 summary_args=("$RESULTS" --cores "$CORES")
 [[ -f "$CDKNAG_RESULT" ]] && summary_args+=(--cdknag "$CDKNAG_RESULT")
+[[ -f "$HCL2JSON_RESULT" ]] && summary_args+=(--hcl2json "$HCL2JSON_RESULT")
 python3 "$ROOT/bench/summarize.py" "${summary_args[@]}" || failed=1
 [[ $scan_ok == 1 ]] || echo "(no cloudcomply figures: the scan command is not available)"
 

@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Prints the benchmark table and checks the targets (used by bench/run.sh).
 
-    summarize.py RESULTS_TSV [--cdknag CDKNAG_JSON] [--cores N]
+    summarize.py RESULTS_TSV [--cdknag CDKNAG_JSON] [--hcl2json HCL2JSON_JSON] [--cores N]
 
 RESULTS_TSV has one measured scan per line, tab-separated, with a header:
     corpus  files  bytes  resources  threads  seconds  rss_kb
 `threads` is what was asked for (0: all cores); corpus `(empty)` is the scan of an empty
 directory, the fixed cost of start-up. MB are 10^6 bytes throughout. CDKNAG_JSON is what
-bench/cdknag/run.js writes. Exit status 0 when every target that could be measured is met, 1 otherwise.
+bench/cdknag/run.js writes; HCL2JSON_JSON is what bench/hcl2json/run.js writes (the
+time HashiCorp's HCL parser took over the Terraform corpus). Exit status 0 when every target that could be measured is met, 1 otherwise.
 Python 3 standard library only.
 """
 
@@ -21,6 +22,7 @@ TARGET_RESOURCES_PER_SECOND_PER_CORE = 50_000
 TARGET_YAML_SLOWDOWN = 3.0
 TARGET_RSS_PER_CORPUS_SIZE = 2.0
 TARGET_CDKNAG_RATIO = 100.0
+TARGET_HCL2JSON_RATIO = 20.0
 
 
 def read_rows(path):
@@ -70,7 +72,17 @@ def verdict(ok):
     return "PASS" if ok else "FAIL"
 
 
-def targets(rows, cdknag):
+def hcl2json_ratio(rows, hcl2json):
+    """hcl2json's parse time per file over cloudcomply's whole-scan time per file (1 thread)."""
+    tf1 = find(rows, "terraform", 1)
+    if not (hcl2json and tf1 and tf1["files"] and hcl2json.get("files")):
+        return None
+    ours = tf1["seconds"] / tf1["files"]
+    theirs = hcl2json["seconds"] / hcl2json["files"]
+    return theirs / ours if ours > 0 else float("inf")
+
+
+def targets(rows, cdknag, hcl2json=None):
     """Yields (description, ok) for every target that has the figures it needs."""
     json1 = find(rows, "cfn-json", 1)
     if json1:
@@ -96,6 +108,10 @@ def targets(rows, cdknag):
         ratio = cdknag["mean_seconds"] / ours if ours > 0 else float("inf")
         yield (f"cdk-nag / cloudcomply time per template: {ratio:,.0f}x (target >= {TARGET_CDKNAG_RATIO:.0f}x)",
                ratio >= TARGET_CDKNAG_RATIO)
+    ratio = hcl2json_ratio(rows, hcl2json)
+    if ratio is not None:
+        yield (f"hcl2json parse / cloudcomply full scan, time per .tf file: {ratio:,.1f}x "
+               f"(target >= {TARGET_HCL2JSON_RATIO:.0f}x)", ratio >= TARGET_HCL2JSON_RATIO)
 
 
 def cdknag_section(cdknag, rows):
@@ -116,10 +132,28 @@ def cdknag_section(cdknag, rows):
     return "\n".join(lines)
 
 
+def hcl2json_section(hcl2json, rows):
+    lines = [f"@cdktf/hcl2json {hcl2json['version']} (HashiCorp's HCL parser as WebAssembly), parse only, "
+             f"one file after another in a warm process:",
+             f"  files {hcl2json['files']:,}, {hcl2json['bytes'] / 1e6:,.1f} MB, errors {hcl2json['errors']}, "
+             f"start-up {hcl2json['load_seconds']:.2f} s (not counted)",
+             f"  hcl2json:    {hcl2json['seconds']:10.2f} s, {hcl2json['ms_per_file']:10.3f} ms per file"]
+    for threads, label in ((1, "1 thread"), (0, "all cores")):
+        r = find(rows, "terraform", threads)
+        if r and r["files"]:
+            lines.append(f"  cloudcomply: {r['seconds']:10.2f} s, {r['seconds'] * 1000 / r['files']:10.3f} ms per file "
+                         f"(full scan, {label})")
+    ratio = hcl2json_ratio(rows, hcl2json)
+    if ratio is not None:
+        lines.append(f"  ratio:       {ratio:10,.1f}x (hcl2json per file / cloudcomply per file, 1 thread)")
+    return "\n".join(lines)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("results")
     parser.add_argument("--cdknag")
+    parser.add_argument("--hcl2json")
     parser.add_argument("--cores", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
     rows = read_rows(args.results) if os.path.exists(args.results) else []
@@ -133,7 +167,13 @@ def main(argv=None):
     if cdknag:
         print(cdknag_section(cdknag, rows))
         print()
-    checks = list(targets(rows, cdknag))
+    hcl2json = None
+    if args.hcl2json and os.path.exists(args.hcl2json):
+        with open(args.hcl2json) as f:
+            hcl2json = json.load(f)
+        print(hcl2json_section(hcl2json, rows))
+        print()
+    checks = list(targets(rows, cdknag, hcl2json))
     for text, ok in checks:
         print(f"{verdict(ok)}  {text}")
     return 0 if all(ok for _, ok in checks) else 1

@@ -14,7 +14,7 @@ namespace {
 // Extensions worth opening while walking a tree. Other files are read only when named
 // explicitly, so a walk over a repository does not open every binary in it.
 bool has_candidate_extension(const fs::path& p) {
-  static const std::set<std::string> exts = {".yaml", ".yml", ".json", ".template", ".tpl", ".cfn"};
+  static const std::set<std::string> exts = {".yaml", ".yml", ".json", ".template", ".tpl", ".cfn", ".tf"};
   std::string e = p.extension().string();
   std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return std::tolower(c); });
   return exts.count(e) > 0;

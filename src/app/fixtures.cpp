@@ -8,6 +8,7 @@
 
 #include "app/load_document.h"
 #include "app/read_file.h"
+#include "app/terraform_project.h"
 #include "app/evaluate.h"
 
 namespace cc::app {
@@ -31,29 +32,63 @@ std::string expectation_of(const fs::path& p) {
   return {};
 }
 
+bool is_terraform_fixture(const fs::path& p) {
+  std::error_code ec;
+  return fs::is_directory(p, ec) || terraform::is_configuration_file(p);
+}
+
+// A Terraform fixture is a one-file root module, or a directory holding a root module.
+bool load_terraform_fixture(const Environment& env, SourceTable& sources, const fs::path& path,
+                            std::vector<Resource>& resources, Diagnostics& local) {
+  ModuleFiles mf;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    mf.dir = path;
+    for (const auto& f : fs::directory_iterator(path))
+      if (terraform::is_configuration_file(f.path())) mf.files.push_back(f.path());
+  } else {
+    mf.dir = path.parent_path();
+    mf.files.push_back(path);
+  }
+  TerraformSettings settings;
+  TerraformProject project = prepare_terraform({mf}, sources, settings, 1);
+  local.insert(local.end(), project.diagnostics.begin(), project.diagnostics.end());
+  if (project.roots.empty()) return false;
+  for (const auto& root : project.roots) {
+    LoadedRoot loaded = load_terraform_root(project, root, settings, env.schemas, local);
+    resources.insert(resources.end(), std::make_move_iterator(loaded.resources.begin()),
+                     std::make_move_iterator(loaded.resources.end()));
+  }
+  return true;
+}
+
 FixtureCase run_case(const Environment& env, SourceTable& sources, const std::string& rule_id,
                      const fs::path& file, const std::string& expected, Diagnostics& diags) {
   FixtureCase c{rule_id, file.string(), expected, false, {}};
-  uint32_t id = sources.add(file.string());
   Diagnostics local;
-  auto text = read_input(file, id, collect::Limits{}, local);
-  if (!text) {
-    c.detail = "cannot read fixture";
-    diags.insert(diags.end(), local.begin(), local.end());
-    return c;
+  std::vector<Resource> resources;
+  if (is_terraform_fixture(file)) {
+    if (!load_terraform_fixture(env, sources, file, resources, local)) c.detail = "no Terraform root module";
+  } else {
+    uint32_t id = sources.add(file.string());
+    auto text = read_input(file, id, collect::Limits{}, local);
+    if (!text) {
+      c.detail = "cannot read fixture";
+    } else {
+      LoadOptions lo;
+      lo.json_hint = file.extension() == ".json";
+      LoadedFile loaded = load_document(*text, id, lo, env.schemas, local);
+      if (loaded.format.empty()) c.detail = "fixture is not Terraform, CloudFormation or Kubernetes";
+      resources = std::move(loaded.resources);
+    }
   }
-  LoadOptions lo;
-  lo.json_hint = file.extension() == ".json";
-  LoadedFile loaded = load_document(*text, id, lo, env.schemas, local);
   for (const auto& d : local)
-    if (d.level == DiagLevel::Error) diags.push_back(d);
-  if (loaded.format.empty()) {
-    c.detail = "fixture is neither CloudFormation nor Kubernetes";
-    return c;
-  }
+    if (d.level == DiagLevel::Error || (d.level == DiagLevel::Warning && d.code.rfind("terraform.", 0) == 0))
+      diags.push_back(d);
+  if (!c.detail.empty()) return c;
   std::vector<Finding> findings;
   const std::vector<std::string> only{rule_id};
-  for (const auto& r : loaded.resources) evaluate_resource(env.rules, r, only, findings);
+  for (const auto& r : resources) evaluate_resource(env.rules, r, only, findings);
   size_t pass = 0, fail = 0, unknown = 0;
   std::string first_unknown;
   for (const auto& f : findings) {
@@ -99,7 +134,7 @@ FixtureReport run_fixtures(const Environment& env, const std::vector<fs::path>& 
         }
         std::vector<fs::path> files;
         for (const auto& f : fs::directory_iterator(rd))
-          if (f.is_regular_file()) files.push_back(f.path());
+          if (f.is_regular_file() || f.is_directory()) files.push_back(f.path());
         std::sort(files.begin(), files.end());
         for (const auto& f : files) {
           std::string expected = expectation_of(f);

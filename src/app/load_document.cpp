@@ -4,6 +4,7 @@
 #include "collect/doc/json_reader.h"
 #include "collect/doc/yaml_reader.h"
 #include "collect/kubernetes/kubernetes.h"
+#include "collect/tfplan/tfplan.h"
 #include "model/canonical/canonicalize.h"
 
 namespace cc::app {
@@ -52,7 +53,9 @@ LoadedFile load_document(std::string_view text, uint32_t file, const LoadOptions
 
   Document doc;
   doc.file = file;
-  if (docs.size() == 1 && collect::looks_like_cloudformation(docs[0])) {
+  if (docs.size() == 1 && collect::looks_like_terraform_plan(docs[0])) {
+    doc = collect::collect_terraform_plan(docs[0], file, diags);
+  } else if (docs.size() == 1 && collect::looks_like_cloudformation(docs[0])) {
     collect::CfnOptions cfn;
     cfn.parameter_overrides = options.cfn_parameters;
     doc = collect::collect_cloudformation(docs[0], file, cfn, diags);

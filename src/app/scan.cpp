@@ -14,6 +14,7 @@
 #include "app/parallel.h"
 #include "model/kubernetes/facts.h"
 #include "app/read_file.h"
+#include "app/terraform_project.h"
 #include "assess/rollup.h"
 #include "assess/suppress.h"
 #include "collect/doc/yaml_reader.h"
@@ -28,6 +29,7 @@ struct FileOutcome {
   std::vector<Resource> resources;
   size_t raw_resources = 0;
   size_t bytes = 0;
+  size_t files = 1;
   bool recognised = false;
   bool unreadable = false;
 };
@@ -93,21 +95,61 @@ ScanOutcome run_scan(const ScanOptions& o) {
     return out;
   }
 
-  auto files = discover(o.paths, DiscoverOptions{}, diags);
+  auto discovered = discover(o.paths, DiscoverOptions{}, diags);
+  std::vector<std::filesystem::path> files;
+  std::vector<std::filesystem::path> terraform_files;
+  for (auto& f : discovered)
+    (terraform::is_configuration_file(f) ? terraform_files : files).push_back(std::move(f));
   std::vector<uint32_t> ids;
   ids.reserve(files.size());
   for (const auto& f : files) ids.push_back(env->sources->add(f.string()));
 
   const std::string today = o.today.empty() ? assess::today_utc() : o.today;
   unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, files.size())));
+  TerraformSettings tf_settings{o.terraform_variables, o.terraform_variable_files, o.limits, {}};
+  TerraformProject terraform =
+      prepare_terraform(group_module_files(terraform_files), *env->sources, tf_settings, threads);
+  diags.insert(diags.end(), terraform.diagnostics.begin(), terraform.diagnostics.end());
+  out.unreadable += terraform.unreadable;
+
+  // Units of work in path order: single files, then Terraform root modules among them.
+  struct Unit {
+    bool terraform;
+    size_t index;
+    const std::filesystem::path* path;
+  };
+  std::vector<Unit> units;
+  for (size_t i = 0; i < files.size(); ++i) units.push_back({false, i, &files[i]});
+  for (size_t i = 0; i < terraform.roots.size(); ++i) units.push_back({true, i, &terraform.roots[i].dir});
+  std::stable_sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return *a.path < *b.path; });
+  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, units.size())));
   const std::vector<Resource> k8s_objects = gather_kubernetes_scope(files, ids, o.limits, threads);
   const auto k8s_scope = model::kubernetes::FileFacts::gather_scope(k8s_objects);
 
+  auto process_terraform = [&](const TerraformRoot& root, FileOutcome& fo) {
+    LoadedRoot loaded = load_terraform_root(terraform, root, tf_settings, env->schemas, fo.diagnostics);
+    fo.recognised = true;
+    fo.bytes = root.bytes;
+    fo.files = loaded.files;
+    for (const auto& r : loaded.resources) {
+      if (model::is_raw_kind(r.kind)) ++fo.raw_resources;
+      if (o.evaluate) evaluate_resource(env->rules, r, o.only_rules, fo.findings);
+    }
+    if (!loaded.marks.empty() || !file_suppressions.empty())
+      assess::apply_suppressions(fo.findings, loaded.resources, loaded.marks, file_suppressions,
+                                 root.dir.string(), today, fo.diagnostics);
+    if (o.keep_resources) fo.resources = std::move(loaded.resources);
+  };
+
   // One file: read, parse, collect, canonicalise, evaluate, suppress.
-  std::vector<FileOutcome> outcomes(files.size());
-  auto process = [&](size_t i) {
-    FileOutcome& fo = outcomes[i];
+  std::vector<FileOutcome> outcomes(units.size());
+  auto process = [&](size_t u) {
+    FileOutcome& fo = outcomes[u];
+    if (units[u].terraform) {
+      process_terraform(terraform.roots[units[u].index], fo);
+      return;
+    }
+    const size_t i = units[u].index;
     auto text = read_input(files[i], ids[i], o.limits, fo.diagnostics);
     if (!text) {
       fo.unreadable = true;
@@ -152,7 +194,7 @@ ScanOutcome run_scan(const ScanOptions& o) {
   // Outcomes are merged in file order as soon as every earlier file is done, so the
   // report is the same on any number of threads and finished files free their memory.
   auto merge = [&](FileOutcome& fo) {
-    ++stats.files;
+    stats.files += fo.files;
     stats.bytes += fo.bytes;
     stats.resources += fo.raw_resources;
     if (fo.recognised) ++stats.documents;
@@ -172,14 +214,14 @@ ScanOutcome run_scan(const ScanOptions& o) {
                            std::make_move_iterator(fo.resources.end()));
     fo = FileOutcome{};
   };
-  std::vector<char> done(files.size(), 0);
+  std::vector<char> done(units.size(), 0);
   size_t next_merge = 0;
   std::mutex merge_mutex;
-  parallel_for(files.size(), threads, [&](size_t i) {
+  parallel_for(units.size(), threads, [&](size_t i) {
     process(i);
     std::lock_guard lock(merge_mutex);
     done[i] = 1;
-    while (next_merge < files.size() && done[next_merge]) merge(outcomes[next_merge++]);
+    while (next_merge < units.size() && done[next_merge]) merge(outcomes[next_merge++]);
   });
 
   assess::RollupOptions ro;

@@ -24,6 +24,8 @@ struct ScanOptions {
   std::vector<std::string> controls;                    // as typed by the user
   std::filesystem::path suppressions_file;
   std::map<std::string, std::string> cfn_parameters;
+  std::vector<std::pair<std::string, std::string>> terraform_variables;  // --var NAME=VALUE
+  std::vector<std::filesystem::path> terraform_variable_files;           // --var-file
   std::string today;                                    // YYYY-MM-DD; empty: the current date
   bool keep_resources = false;                          // for `inventory`
   std::vector<std::string> only_rules;                  // evaluate just these rule ids

@@ -7,6 +7,7 @@
 #include "app/scan.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/input_options.h"
 #include "core/data_dir.h"
 #include "report/inventory.h"
 
@@ -20,7 +21,7 @@ void add_inventory(CLI::App& app) {
     bool raw = false;
     std::string format = "json";
     std::string data_dir;
-    std::vector<std::string> params;
+    InputOptions inputs;
   };
   auto a = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("inventory", "Print the canonical resources a scan sees, or a kind's schema");
@@ -29,7 +30,7 @@ void add_inventory(CLI::App& app) {
   cmd->add_flag("--kinds", a->list_kinds, "List the canonical kinds");
   cmd->add_flag("--raw", a->raw, "Include raw resources (cfn:..., k8s:...) as well");
   cmd->add_option("--format", a->format, "Schema output: text or json")->check(CLI::IsMember({"text", "json"}));
-  cmd->add_option("--param", a->params, "CloudFormation parameter NAME=VALUE (repeatable)");
+  a->inputs.add_to(cmd);
   cmd->add_option("--data-dir", a->data_dir, "Directory holding catalog/, rules/ and schemas/");
   cmd->callback([a]() {
     std::filesystem::path dir = a->data_dir.empty() ? data_dir() : std::filesystem::path(a->data_dir);
@@ -60,11 +61,7 @@ void add_inventory(CLI::App& app) {
     o.data_dir = dir;
     o.keep_resources = true;
     o.evaluate = false;  // the inventory is what rules would see, not what they decide
-    for (const auto& p : a->params) {
-      auto eq = p.find('=');
-      if (eq == std::string::npos) throw CLI::ValidationError("--param", "expected NAME=VALUE");
-      o.cfn_parameters[p.substr(0, eq)] = p.substr(eq + 1);
-    }
+    a->inputs.apply(o);
     auto result = app::run_scan(o);
     for (const auto& d : result.report.diagnostics)
       std::cerr << report::location(*result.sources, d.span) << ": " << to_string(d.level) << ": " << d.message << "\n";

@@ -8,6 +8,7 @@
 #include "app/scan.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/input_options.h"
 #include "core/data_dir.h"
 
 namespace cc::cli {
@@ -23,7 +24,7 @@ void add_scan(CLI::App& app) {
     std::vector<std::string> rule_dirs;
     bool no_builtin = false;
     std::string suppressions;
-    std::vector<std::string> params;
+    InputOptions inputs;
     unsigned threads = 0;
     size_t max_file_size = 64u << 20;
     uint32_t max_depth = 200;
@@ -32,7 +33,7 @@ void add_scan(CLI::App& app) {
     bool no_color = false;
   };
   auto args = std::make_shared<Args>();
-  CLI::App* cmd = app.add_subcommand("scan", "Assess CloudFormation and Kubernetes files against ISO/IEC 27017");
+  CLI::App* cmd = app.add_subcommand("scan", "Assess Terraform, CloudFormation and Kubernetes against ISO/IEC 27017");
   cmd->add_option("paths", args->paths, "Files and directories to scan (default: .)");
   cmd->add_option("-f,--format", args->format, "text, json, sarif, junit or csv")
       ->check(CLI::IsMember({"text", "json", "sarif", "junit", "csv"}));
@@ -44,7 +45,7 @@ void add_scan(CLI::App& app) {
   cmd->add_option("--rules", args->rule_dirs, "Additional rule pack directory (repeatable)");
   cmd->add_flag("--no-builtin-rules", args->no_builtin, "Load only the packs given with --rules");
   cmd->add_option("--suppressions", args->suppressions, "Suppressions file (YAML)");
-  cmd->add_option("--param", args->params, "CloudFormation parameter NAME=VALUE (repeatable)");
+  args->inputs.add_to(cmd);
   cmd->add_option("-j,--threads", args->threads, "Worker threads (0: all cores)");
   cmd->add_option("--max-file-size", args->max_file_size, "Skip files larger than this many bytes");
   cmd->add_option("--max-depth", args->max_depth, "Nesting limit of documents (at most 1000)")
@@ -68,12 +69,7 @@ void add_scan(CLI::App& app) {
     o.framework = args->framework;
     o.controls = args->controls;
     o.suppressions_file = args->suppressions;
-    for (const auto& p : args->params) {
-      auto eq = p.find('=');
-      if (eq == std::string::npos || eq == 0)
-        throw CLI::ValidationError("--param", "expected NAME=VALUE, got '" + p + "'");
-      o.cfn_parameters[p.substr(0, eq)] = p.substr(eq + 1);
-    }
+    args->inputs.apply(o);
     report::Format format{};
     report::parse_format(args->format, format);
 

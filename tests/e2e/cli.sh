@@ -138,6 +138,47 @@ check "schema text" run 0 "$tmp/schema.txt" inventory --schema aws.s3.bucket --f
 check "schema lists encryption" grep -q "encryption" "$tmp/schema.txt"
 check "schema unknown kind" run 2 "$tmp/schema2.txt" inventory --schema aws.nothing
 
+# Terraform: modules with for_each, tfvars, --var and --var-file, a broken file beside a good one.
+tf=$src/tests/data/terraform
+check "terraform scan" run 1 "$tmp/tf.json" scan "$tf" --format json
+check "terraform findings" python3 -c "
+import json
+d=json.load(open('$tmp/tf.json'))
+res={f['resource'] for f in d['findings']}
+up='module.storage[%s].aws_s3_bucket.this' % chr(34).join(['', 'uploads', ''])
+logs='module.storage[%s].aws_s3_bucket.this' % chr(34).join(['', 'logs', ''])
+assert up in res, res
+fails={(f['rule'],f['resource']) for f in d['findings'] if f['verdict']=='fail'}
+assert ('AWS-S3-002',up) in fails, 'unversioned bucket from the module input'
+assert ('AWS-S3-002',logs) not in fails, 'optional() default keeps versioning on'
+assert not any(r=='AWS-EC2-010' for r,_ in fails), 'SSH is limited to the admin network by default'
+names={f['message'] for f in d['findings']}
+assert any('acme-prod-logs' in m for m in names), 'terraform.tfvars sets the environment'
+diag=[x for x in d['diagnostics'] if x['code']=='hcl.syntax']
+assert diag and diag[0]['location']['file'].endswith('broken/main.tf') and diag[0]['location']['line']==6, diag
+assert any(f['resource']=='aws_s3_bucket.ok' for f in d['findings']), 'what parsed in the broken file is assessed'
+"
+check "terraform --var" run 1 "$tmp/tfvar.json" scan "$tf/project" --format json --var admin_cidr=0.0.0.0/0
+check "terraform --var opens SSH" python3 -c "
+import json
+d=json.load(open('$tmp/tfvar.json'))
+assert any(f['rule']=='AWS-EC2-010' and f['verdict']=='fail' for f in d['findings'])
+"
+check "terraform --var-file" run 1 "$tmp/tfvf.json" scan "$tf/project" --format json --var-file "$tf/open-ssh.tfvars"
+check "terraform --var-file opens SSH" python3 -c "
+import json
+d=json.load(open('$tmp/tfvf.json'))
+assert any(f['rule']=='AWS-EC2-010' and f['verdict']=='fail' for f in d['findings'])
+"
+check "terraform --var bad form" run 2 "$tmp/tfbad.txt" scan "$tf/project" --var novalue
+check "terraform inventory" run 0 "$tmp/tfinv.json" inventory "$tf/project" --raw
+check "terraform inventory kinds" python3 -c "
+import json
+d=json.load(open('$tmp/tfinv.json'))
+kinds={r['kind'] for r in d}
+assert 'tf:aws_s3_bucket' in kinds and 'aws.s3.bucket' in kinds, kinds
+"
+
 # Rules and catalog commands.
 check "rules list" run 0 "$tmp/rules.txt" rules list
 check "rules show" run 0 "$tmp/show.txt" rules show "$(awk 'NR==1{print $1}' "$tmp/rules.txt")"

@@ -28,7 +28,7 @@ struct ModeFrame {
   Mode mode = Mode::Expr;
   bool in_template = false;   // Expr: opened by ${ or %{, so an unmatched } ends it
   int braces = 0;             // Expr: open { not yet closed
-  std::string marker;         // Heredoc: closing word
+  std::string marker;         // Heredoc: closing word; empty for a template fragment
   size_t indent = 0;          // Heredoc: leading whitespace removed from every line
   bool at_line_start = true;  // Heredoc
   bool strip_next = false;    // Quoted/Heredoc: a `~}` asked to trim the next text
@@ -39,6 +39,20 @@ class Lexer {
   Lexer(std::string_view text, uint32_t file, Diagnostics& diags)
       : text_(text), file_(file), diags_(diags) {
     modes_.push_back(ModeFrame{});
+  }
+
+  // A fragment of a larger source: positions continue from `start`, and a template
+  // fragment reads as the body of a heredoc that ends with the text.
+  Lexer(std::string_view text, Span start, LexStart mode, Diagnostics& diags)
+      : Lexer(text, start.file, diags) {
+    line_ = start.line;
+    col_ = start.col;
+    if (mode == LexStart::Template) {
+      emit(Tok::OHeredoc, "", start);
+      ModeFrame frame;
+      frame.mode = Mode::Heredoc;
+      modes_.push_back(std::move(frame));
+    }
   }
 
   std::vector<Token> run() {
@@ -64,6 +78,8 @@ class Lexer {
         if (!reported) error(here(), "unterminated string; expected '\"'");
         emit(Tok::CQuote, "", here());
         reported = true;
+      } else if (top.mode == Mode::Heredoc && top.marker.empty()) {
+        emit(Tok::CHeredoc, "", here());  // a template fragment ends with its text
       } else if (top.mode == Mode::Heredoc) {
         if (!reported) {
           error(here(),
@@ -325,7 +341,7 @@ class Lexer {
   void lex_heredoc() {
     ModeFrame& frame = modes_.back();
     if (frame.at_line_start) {
-      if (at_heredoc_end(frame)) {
+      if (!frame.marker.empty() && at_heredoc_end(frame)) {
         modes_.pop_back();
         return;
       }
@@ -471,6 +487,11 @@ class Lexer {
 
 std::vector<Token> tokenize(std::string_view text, uint32_t file, Diagnostics& diags) {
   return Lexer(text, file, diags).run();
+}
+
+std::vector<Token> tokenize_fragment(std::string_view text, Span start, LexStart mode,
+                                     Diagnostics& diags) {
+  return Lexer(text, start, mode, diags).run();
 }
 
 std::string describe(const Token& token) {

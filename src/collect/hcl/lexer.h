@@ -16,4 +16,16 @@ namespace cc::hcl {
 // the token stream is still closed so parsing can go on.
 std::vector<Token> tokenize(std::string_view text, uint32_t file, Diagnostics& diags);
 
+// How text given on its own (not a whole file) is read.
+enum class LexStart : uint8_t {
+  Expression,  // one expression, as after `name =`
+  Template,    // template text, as between heredoc markers: no backslash escapes
+};
+
+// Tokenizes a fragment that starts at `start` (file, line and column of its first byte)
+// inside some larger source, such as a JSON string or a template file. A Template
+// fragment is framed by an OHeredoc and a CHeredoc token so it parses as one expression.
+std::vector<Token> tokenize_fragment(std::string_view text, Span start, LexStart mode,
+                                     Diagnostics& diags);
+
 }  // namespace cc::hcl

@@ -71,6 +71,18 @@ class Parser {
 
   void parse_file(Body& body) { parse_body(body, false); }
 
+  // A fragment that holds exactly one expression (a template fragment arrives framed
+  // as one heredoc).
+  ExprPtr parse_fragment() {
+    NewlineMode nl(*this, false);
+    ExprPtr e = parse_expression();
+    if (e && peek().kind != Tok::Eof) {
+      error(peek(), "unexpected " + describe(peek()) + " after the end of the expression");
+      return nullptr;
+    }
+    return e;
+  }
+
  private:
   // While parsing inside brackets or template sequences, line breaks are just spacing;
   // in bodies and object constructors they end an item.
@@ -904,6 +916,51 @@ bool parse_hcl(std::string_view text, uint32_t file, const ParseLimits& limits, 
     if (diags[i].level == DiagLevel::Error) return false;
   }
   return true;
+}
+
+namespace {
+
+// Shows diagnostics from `before` on in source order: the lexer reports before the
+// parser runs.
+void sort_diagnostics(Diagnostics& diags, size_t before) {
+  std::stable_sort(diags.begin() + static_cast<std::ptrdiff_t>(before), diags.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return a.span.line != b.span.line ? a.span.line < b.span.line
+                                                       : a.span.col < b.span.col;
+                   });
+}
+
+ExprPtr parse_fragment(std::string_view text, uint32_t file, Span start, LexStart mode,
+                       const ParseLimits& limits, Diagnostics& diags) {
+  start.file = file;
+  if (!start.known()) start = Span{file, 1, 1};
+  if (text.size() > limits.max_bytes) {
+    diags.push_back(Diagnostic{DiagLevel::Error, "limit.size",
+                               "text is " + std::to_string(text.size()) +
+                                   " bytes, over the limit of " + std::to_string(limits.max_bytes),
+                               start});
+    return nullptr;
+  }
+  const size_t before = diags.size();
+  Parser parser(tokenize_fragment(text, start, mode, diags), limits, diags);
+  ExprPtr e = parser.parse_fragment();
+  sort_diagnostics(diags, before);
+  for (size_t i = before; i < diags.size(); ++i) {
+    if (diags[i].level == DiagLevel::Error) return nullptr;
+  }
+  return e;
+}
+
+}  // namespace
+
+ExprPtr parse_template(std::string_view text, uint32_t file, Span start, const ParseLimits& limits,
+                       Diagnostics& diags) {
+  return parse_fragment(text, file, start, LexStart::Template, limits, diags);
+}
+
+ExprPtr parse_expression(std::string_view text, uint32_t file, Span start,
+                         const ParseLimits& limits, Diagnostics& diags) {
+  return parse_fragment(text, file, start, LexStart::Expression, limits, diags);
 }
 
 ParseResult parse_hcl(std::string_view text, uint32_t file, const ParseLimits& limits) {

@@ -30,4 +30,18 @@ bool parse_hcl(std::string_view text, uint32_t file, const ParseLimits& limits, 
 
 ParseResult parse_hcl(std::string_view text, uint32_t file, const ParseLimits& limits = {});
 
+// Parses `text` as template text: what sits between heredoc markers, so line breaks are
+// text and backslashes are not escapes; only `$${` and `%%{` stand for a literal `${`
+// and `%{`. Serves JSON-syntax strings (already unescaped by the JSON reader) and
+// templatefile() files. Positions count from `start`, the line and column of the first
+// byte of `text` in `file`. Gives a Literal string when the text has no `${` or
+// `%{` sequence, else a Template; nullptr after a syntax error, which is in `diags`.
+ExprPtr parse_template(std::string_view text, uint32_t file, Span start, const ParseLimits& limits,
+                       Diagnostics& diags);
+
+// Parses `text` as one native-syntax expression (`list(string)`, `aws_s3_bucket.b`), with
+// positions counted from `start` as for parse_template. nullptr after a syntax error.
+ExprPtr parse_expression(std::string_view text, uint32_t file, Span start,
+                         const ParseLimits& limits, Diagnostics& diags);
+
 }  // namespace cc::hcl

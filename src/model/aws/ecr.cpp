@@ -6,27 +6,6 @@
 namespace cc::model::aws {
 namespace {
 
-// Repository filters of registry scanning rules are names with "*" wildcards.
-bool wildcard_match(std::string_view pattern, std::string_view text) {
-  size_t p = 0, t = 0, star = std::string_view::npos, resume = 0;
-  while (t < text.size()) {
-    if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      resume = t;
-    } else if (p < pattern.size() && pattern[p] == text[t]) {
-      ++p;
-      ++t;
-    } else if (star != std::string_view::npos) {
-      p = star + 1;
-      t = ++resume;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
-}
-
 // A registry scanning configuration of the same template scans matching repositories
 // on push (or continuously, which includes push) whatever the repository says. Returns
 // the filter that matched, or nullptr.
@@ -76,6 +55,27 @@ Resource adapt_repository(const AdaptContext& ctx, const Resource& raw, const Co
 }
 
 }  // namespace
+
+// Repository filters of registry scanning rules are names with "*" wildcards.
+bool wildcard_match(std::string_view pattern, std::string_view text) {
+  size_t p = 0, t = 0, star = std::string_view::npos, resume = 0;
+  while (t < text.size()) {
+    if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      resume = t;
+    } else if (p < pattern.size() && pattern[p] == text[t]) {
+      ++p;
+      ++t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
 
 void adapt_ecr(AdaptContext& ctx) {
   Convert c{ctx.diags};

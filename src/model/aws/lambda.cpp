@@ -10,24 +10,6 @@
 namespace cc::model::aws {
 namespace {
 
-// Runtimes past their deprecation date: the platform no longer patches them, so a
-// function on one runs without security fixes. Kept in step with the provider's
-// published runtime deprecation schedule (current to 2026-06).
-constexpr std::array<std::string_view, 29> kDeprecatedRuntimes = {
-    "nodejs",     "nodejs4.3",     "nodejs4.3-edge", "nodejs6.10",    "nodejs8.10",
-    "nodejs10.x", "nodejs12.x",    "nodejs14.x",     "nodejs16.x",    "nodejs18.x",
-    "nodejs20.x", "python2.7",     "python3.6",      "python3.7",     "python3.8",
-    "python3.9",  "dotnetcore1.0", "dotnetcore2.0",  "dotnetcore2.1", "dotnetcore3.1",
-    "dotnet5.0",  "dotnet6",       "dotnet7",        "java8",         "go1.x",
-    "ruby2.5",    "ruby2.7",       "ruby3.2",        "provided"};
-
-Value deprecated_runtime(const Value& runtime) {
-  if (!runtime.is_string()) return Value::unknown("the runtime is not known", runtime.span());
-  bool old = std::find(kDeprecatedRuntimes.begin(), kDeprecatedRuntimes.end(),
-                       runtime.as_string()) != kDeprecatedRuntimes.end();
-  return Value::boolean(old, runtime.span());
-}
-
 // A value written into the template itself, as opposed to one resolved at deploy time
 // (a parameter, another resource's attribute or a {{resolve:...}} dynamic reference).
 bool written_inline(const Value& v) {
@@ -107,6 +89,24 @@ Resource adapt_function(const AdaptContext& ctx, const Resource& raw, const Conv
 }
 
 }  // namespace
+
+// Runtimes past their deprecation date: the platform no longer patches them, so a
+// function on one runs without security fixes. Kept in step with the provider's
+// published runtime deprecation schedule (current to 2026-06).
+constexpr std::array<std::string_view, 29> kDeprecatedRuntimes = {
+    "nodejs",     "nodejs4.3",     "nodejs4.3-edge", "nodejs6.10",    "nodejs8.10",
+    "nodejs10.x", "nodejs12.x",    "nodejs14.x",     "nodejs16.x",    "nodejs18.x",
+    "nodejs20.x", "python2.7",     "python3.6",      "python3.7",     "python3.8",
+    "python3.9",  "dotnetcore1.0", "dotnetcore2.0",  "dotnetcore2.1", "dotnetcore3.1",
+    "dotnet5.0",  "dotnet6",       "dotnet7",        "java8",         "go1.x",
+    "ruby2.5",    "ruby2.7",       "ruby3.2",        "provided"};
+
+Value deprecated_runtime(const Value& runtime) {
+  if (!runtime.is_string()) return Value::unknown("the runtime is not known", runtime.span());
+  bool old = std::find(kDeprecatedRuntimes.begin(), kDeprecatedRuntimes.end(),
+                       runtime.as_string()) != kDeprecatedRuntimes.end();
+  return Value::boolean(old, runtime.span());
+}
 
 void adapt_lambda(AdaptContext& ctx) {
   Convert c{ctx.diags};

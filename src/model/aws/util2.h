@@ -34,6 +34,15 @@ std::optional<Value> joined_policy(const std::vector<const Resource*>& policies,
 // another unresolvable value -> unknown. The result carries the span of `key`.
 Value customer_managed_key(const AdaptContext& ctx, const Value& key);
 
+// Whether a Lambda runtime identifier is past its deprecation date (no more security
+// patches): true or false carrying the runtime's span; unknown when it is not a known
+// string. Shared by every source format that declares functions.
+Value deprecated_runtime(const Value& runtime);
+
+// Whether `text` matches `pattern`, where "*" stands for any run of characters (ECR
+// repository filters of registry scanning rules).
+bool wildcard_match(std::string_view pattern, std::string_view text);
+
 // make_canonical, plus the display name as the `name` attribute so rules and messages
 // can read it (`{{resource.name}}`), spanning the physical-name property when set.
 Resource make_named(const Resource& raw, std::string kind, std::string_view name_property = {});

@@ -1,0 +1,81 @@
+// aws_guardduty_detector -> aws.guardduty.detector, with the protection plans of its
+// datasources block and of every aws_guardduty_detector_feature naming it.
+#include "model/aws_tf/aws_tf.h"
+#include "model/aws_tf/common.h"
+
+namespace cc::model::aws_tf {
+namespace {
+
+// Null is how a plan writes an argument that is not set: read it as absent.
+const Value* present(const Value* v) { return v && !v->is_null() ? v : nullptr; }
+
+Value feature(std::string name, const Value& status, Span span) {
+  Value f = Value::map({}, span);
+  f.set("name", Value::string(std::move(name), span));
+  f.set("status", status);
+  return f;
+}
+
+// The older datasources block and the newer feature resources describe the same
+// protection plans; both become {name, status} entries under the feature names.
+void data_sources(const Resource& raw, List& out, const Convert& c) {
+  struct Source {
+    std::string_view path;
+    std::string_view feature;
+  };
+  static constexpr Source kSources[] = {
+      {"datasources.s3_logs.enable", "S3_DATA_EVENTS"},
+      {"datasources.kubernetes.audit_logs.enable", "EKS_AUDIT_LOGS"},
+      {"datasources.malware_protection.scan_ec2_instance_with_findings.ebs_volumes.enable",
+       "EBS_MALWARE_PROTECTION"}};
+  for (const auto& s : kSources) {
+    const Value* v = present(tf::attr(raw, s.path));
+    if (!v) continue;
+    Value on = aws::to_bool(*v, c);
+    Value status =
+        on.is_bool() ? Value::string(on.as_bool() ? "ENABLED" : "DISABLED", v->span()) : on;
+    out.push_back(feature(std::string(s.feature), status, v->span()));
+  }
+}
+
+void feature_resources(const AdaptContext& ctx, const Resource& raw, List& out, const Convert& c) {
+  for (const Resource* f : referrers(ctx, "aws_guardduty_detector_feature", "detector_id", raw)) {
+    const Value* name = present(tf::attr(*f, "name"));
+    if (!name || !name->is_string()) continue;
+    const Value* status = present(tf::attr(*f, "status"));
+    out.push_back(feature(
+        name->as_string(),
+        status ? aws::to_string(*status, c) : Value::unknown("feature status missing", f->span),
+        f->span));
+  }
+}
+
+Resource adapt_detector(const AdaptContext& ctx, const Resource& raw, const Convert& c) {
+  Resource r = make_named(raw, "aws.guardduty.detector");
+  Value& out = r.attributes;
+  // The provider turns a detector on unless `enable` says otherwise.
+  const Value* enable = present(tf::attr(raw, "enable"));
+  if (enable)
+    out.set("enabled", aws::to_bool(*enable, c));
+  else
+    out.set("enabled", Value::boolean(true, raw.span));
+  copy_attrs(raw, out,
+             {{"finding_publishing_frequency", "finding_publishing_frequency", aws::As::String}},
+             c);
+  List list;
+  data_sources(raw, list, c);
+  feature_resources(ctx, raw, list, c);
+  if (!list.empty()) out.set("features", Value::list(std::move(list), raw.span));
+  set_tags(raw, out, c);
+  return r;
+}
+
+}  // namespace
+
+void adapt_guardduty(AdaptContext& ctx) {
+  Convert c{ctx.diags};
+  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_guardduty_detector"))
+    ctx.out.push_back(adapt_detector(ctx, *raw, c));
+}
+
+}  // namespace cc::model::aws_tf

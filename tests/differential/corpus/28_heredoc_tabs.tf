@@ -1,0 +1,6 @@
+locals {
+  tabs = <<-EOT
+	x
+	  y
+	EOT
+}

@@ -1,0 +1,7 @@
+locals {
+  directive = <<-EOT
+    %{ for n in [1, 2] ~}
+    item ${n}
+    %{ endfor ~}
+  EOT
+}

@@ -1,0 +1,7 @@
+locals {
+  a = <<-EOT
+    %{ if true }
+    x
+    %{~ endif }
+    EOT
+}

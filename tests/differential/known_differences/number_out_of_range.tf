@@ -1,0 +1,3 @@
+locals {
+  huge = 1e400
+}
