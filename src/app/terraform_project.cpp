@@ -7,7 +7,6 @@
 #include <set>
 #include <sstream>
 
-#include "app/discover.h"
 #include "app/parallel.h"
 #include "app/read_file.h"
 #include "model/canonical/canonicalize.h"
@@ -19,41 +18,44 @@ namespace {
 
 std::string key_of(const fs::path& dir) { return terraform::normal_dir(dir); }
 
-fs::path dir_of(const fs::path& file) {
-  return fs::path(terraform::normal_dir(file.parent_path()));
+hcl::ParseLimits parse_limits(const collect::Limits& limits) {
+  hcl::ParseLimits out;
+  out.max_bytes = limits.max_file_bytes;
+  out.max_depth = limits.max_depth;
+  return out;
 }
 
-struct Parsed {
-  std::shared_ptr<const terraform::Module> module;
+bool is_json(const fs::path& p) { return p.extension() == ".json"; }
+
+struct Outlined {
+  std::unique_ptr<ModuleOutline> outline;
   std::map<uint32_t, std::vector<assess::Suppression>> marks;
+  Diagnostics diags;
   size_t unreadable = 0;
-  size_t bytes = 0;
-  Diagnostics read_diags;
 };
 
-Parsed parse_dir(const ModuleFiles& mf, const std::vector<uint32_t>& ids, const TerraformSettings& settings) {
-  Parsed out;
-  std::vector<terraform::SourceFile> sources;
-  Diagnostics read_diags;
+Outlined outline_dir(const ModuleFiles& mf, const std::vector<uint32_t>& ids, const TerraformSettings& settings) {
+  Outlined out;
+  out.outline = std::make_unique<ModuleOutline>();
+  ModuleOutline& o = *out.outline;
+  o.dir = fs::path(key_of(mf.dir));
+  const hcl::ParseLimits limits = parse_limits(settings.limits);
   for (size_t i = 0; i < mf.files.size(); ++i) {
-    auto text = read_input(mf.files[i], ids[i], settings.limits, read_diags);
+    auto text = read_input(mf.files[i], ids[i], settings.limits, out.diags);
     if (!text) {
       ++out.unreadable;
       continue;
     }
-    out.bytes += text->size();
+    o.files.push_back(mf.files[i]);
+    o.ids.push_back(ids[i]);
+    o.bytes += text->size();
     if (text->find("cloudcomply:ignore") != std::string::npos) {
-      auto marks = assess::find_inline_suppressions(*text, ids[i], read_diags);
+      auto marks = assess::find_inline_suppressions(*text, ids[i], out.diags);
       if (!marks.empty()) out.marks[ids[i]] = std::move(marks);
     }
-    sources.push_back(terraform::SourceFile{mf.files[i], ids[i], std::move(*text)});
+    auto calls = terraform::outline_module_calls(*text, ids[i], is_json(mf.files[i]), limits);
+    o.calls.insert(o.calls.end(), std::make_move_iterator(calls.begin()), std::make_move_iterator(calls.end()));
   }
-  hcl::ParseLimits limits;
-  limits.max_bytes = settings.limits.max_file_bytes;
-  limits.max_depth = settings.limits.max_depth;
-  auto module = terraform::parse_module(mf.dir, std::move(sources), limits);
-  out.module = std::move(module);
-  out.read_diags = std::move(read_diags);
   return out;
 }
 
@@ -75,14 +77,30 @@ std::string read_small_file(const fs::path& p) {
   return s.str();
 }
 
+std::vector<fs::path> variables_files(const fs::path& dir, const TerraformSettings& settings) {
+  // terraform.tfvars[.json] first, then *.auto.tfvars[.json] in name order, then --var-file.
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+    if (terraform::is_auto_variables_file(it->path())) files.push_back(it->path());
+  std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
+    bool ta = a.filename().string().rfind("terraform.tfvars", 0) == 0;
+    bool tb = b.filename().string().rfind("terraform.tfvars", 0) == 0;
+    if (ta != tb) return ta;
+    return a.filename() < b.filename();
+  });
+  files.insert(files.end(), settings.variable_files.begin(), settings.variable_files.end());
+  return files;
+}
+
 }  // namespace
 
 std::vector<ModuleFiles> group_module_files(const std::vector<fs::path>& files) {
   std::map<std::string, ModuleFiles> by_dir;
   for (const auto& f : files) {
-    fs::path d = dir_of(f);
-    auto& mf = by_dir[key_of(d)];
-    mf.dir = d;
+    std::string k = key_of(f.parent_path());
+    auto& mf = by_dir[k];
+    mf.dir = k;
     mf.files.push_back(f);
   }
   std::vector<ModuleFiles> out;
@@ -93,91 +111,73 @@ std::vector<ModuleFiles> group_module_files(const std::vector<fs::path>& files) 
 TerraformProject prepare_terraform(const std::vector<ModuleFiles>& modules, SourceTable& sources,
                                    const TerraformSettings& settings, unsigned threads) {
   TerraformProject project;
-  auto parse_all = [&](const std::vector<ModuleFiles>& batch) {
+  auto outline_all = [&](const std::vector<ModuleFiles>& batch) {
     std::vector<std::vector<uint32_t>> ids(batch.size());
     for (size_t i = 0; i < batch.size(); ++i)
       for (const auto& f : batch[i].files) ids[i].push_back(sources.add(f.string()));
-    std::vector<Parsed> parsed(batch.size());
-    parallel_for(batch.size(), threads, [&](size_t i) { parsed[i] = parse_dir(batch[i], ids[i], settings); });
-    for (auto& p : parsed) {
-      project.diagnostics.insert(project.diagnostics.end(), p.read_diags.begin(), p.read_diags.end());
-      project.diagnostics.insert(project.diagnostics.end(), p.module->diagnostics.begin(),
-                                 p.module->diagnostics.end());
-      project.unreadable += p.unreadable;
-      for (auto& [id, m] : p.marks) project.inline_marks[id] = std::move(m);
-      project.modules.by_dir[key_of(p.module->dir)] = p.module;
+    std::vector<Outlined> done(batch.size());
+    parallel_for(batch.size(), threads, [&](size_t i) { done[i] = outline_dir(batch[i], ids[i], settings); });
+    for (auto& d : done) {
+      project.diagnostics.insert(project.diagnostics.end(), d.diags.begin(), d.diags.end());
+      project.unreadable += d.unreadable;
+      for (auto& [id, m] : d.marks) project.inline_marks[id] = std::move(m);
+      std::string k = key_of(d.outline->dir);
+      project.outlines[k] = std::move(d.outline);
     }
-    return parsed;
   };
-  auto given = parse_all(modules);
+  outline_all(modules);
 
   // A directory another scanned module calls by a local path is a module, not a root.
   std::set<std::string> called;
-  for (const auto& [k, m] : project.modules.by_dir)
+  for (const auto& [k, m] : project.outlines)
     for (const auto& c : m->calls) {
       terraform::ModuleDirs none;
-      if (auto d = terraform::resolve_source(c, m->dir, c.name, none)) {
-        if (key_of(*d) != k) called.insert(key_of(*d));
-      }
+      if (auto d = terraform::resolve_source(c, m->dir, c.name, none); d && key_of(*d) != k)
+        called.insert(key_of(*d));
     }
-  std::vector<std::pair<std::string, size_t>> root_bytes;
-  for (size_t i = 0; i < modules.size(); ++i) {
-    std::string k = key_of(modules[i].dir);
+  for (const auto& mf : modules) {
+    std::string k = key_of(mf.dir);
     if (called.count(k)) continue;
     TerraformRoot root;
-    root.dir = modules[i].dir;
-    root.module = project.modules.by_dir[k].get();
-    root.bytes = given[i].bytes;
-    std::string modules_json = read_small_file(root.dir / ".terraform" / "modules" / "modules.json");
-    root.module_dirs = terraform::read_installed_modules(root.dir, modules_json);
+    root.dir = fs::path(k);
+    root.bytes = project.outlines[k]->bytes;
+    root.module_dirs = terraform::read_installed_modules(
+        root.dir, read_small_file(root.dir / ".terraform" / "modules" / "modules.json"));
     project.roots.push_back(std::move(root));
   }
+  std::sort(project.roots.begin(), project.roots.end(),
+            [](const TerraformRoot& a, const TerraformRoot& b) { return a.dir < b.dir; });
 
-  // Load what the roots call from outside the scanned paths, until nothing is missing.
+  // Each root's tree: what it calls, outlined from outside the scanned paths when needed.
+  std::set<const ModuleOutline*> reported;
   for (auto& root : project.roots) {
-    std::vector<std::pair<const terraform::Module*, std::string>> stack{{root.module, ""}};
-    std::set<std::string> seen;
+    std::vector<std::pair<const ModuleOutline*, std::string>> stack{{project.outlines[key_of(root.dir)].get(), ""}};
     while (!stack.empty()) {
       auto [m, key] = stack.back();
       stack.pop_back();
-      if (!seen.insert(key_of(m->dir)).second && key.empty()) continue;
-      if (std::find(root.tree.begin(), root.tree.end(), m) == root.tree.end()) root.tree.push_back(m);
-      if (key.size() > 512) continue;  // a module calling itself; the evaluator reports it
+      if (std::find(root.tree.begin(), root.tree.end(), m) != root.tree.end()) continue;
+      root.tree.push_back(m);
+      root.report.push_back(reported.insert(m).second);
       for (const auto& c : m->calls) {
         std::string ck = key.empty() ? c.name : key + "." + c.name;
         auto d = terraform::resolve_source(c, m->dir, ck, root.module_dirs);
         if (!d) continue;
-        const terraform::Module* child = project.modules.find(*d);
-        if (!child) {
+        auto it = project.outlines.find(key_of(*d));
+        if (it == project.outlines.end()) {
           ModuleFiles mf = list_module_dir(*d);
           if (mf.files.empty()) continue;
-          parse_all({mf});
-          child = project.modules.find(*d);
+          outline_all({mf});
+          it = project.outlines.find(key_of(*d));
         }
-        if (child && std::find(root.tree.begin(), root.tree.end(), child) == root.tree.end())
-          stack.emplace_back(child, ck);
+        stack.emplace_back(it->second.get(), ck);
       }
     }
-    // Variables files: terraform.tfvars, *.auto.tfvars (name order), then --var-file.
-    std::vector<fs::path> auto_files;
-    std::error_code ec;
-    for (auto it = fs::directory_iterator(root.dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
-      if (terraform::is_auto_variables_file(it->path())) auto_files.push_back(it->path());
-    std::sort(auto_files.begin(), auto_files.end(), [](const fs::path& a, const fs::path& b) {
-      bool ta = a.filename().string().rfind("terraform.tfvars", 0) == 0;
-      bool tb = b.filename().string().rfind("terraform.tfvars", 0) == 0;
-      if (ta != tb) return ta;
-      return a.filename() < b.filename();
-    });
-    auto_files.insert(auto_files.end(), settings.variable_files.begin(), settings.variable_files.end());
-    for (const auto& f : auto_files) {
+    for (const auto& f : variables_files(root.dir, settings)) {
       uint32_t id = sources.add(f.string());
       auto text = read_input(f, id, settings.limits, project.diagnostics);
       if (text) root.variable_files.push_back(terraform::SourceFile{f, id, std::move(*text)});
     }
   }
-  std::sort(project.roots.begin(), project.roots.end(),
-            [](const TerraformRoot& a, const TerraformRoot& b) { return a.dir < b.dir; });
   return project;
 }
 
@@ -185,21 +185,30 @@ LoadedRoot load_terraform_root(const TerraformProject& project, const TerraformR
                                const TerraformSettings& settings, const model::SchemaRegistry& schemas,
                                Diagnostics& diags) {
   LoadedRoot out;
+  const hcl::ParseLimits limits = parse_limits(settings.limits);
+  terraform::ModuleSet modules;
+  for (size_t i = 0; i < root.tree.size(); ++i) {
+    const ModuleOutline& o = *root.tree[i];
+    std::vector<terraform::SourceFile> files;
+    Diagnostics reread;  // reading problems were reported when the scan outlined the module
+    for (size_t f = 0; f < o.files.size(); ++f) {
+      auto text = read_input(o.files[f], o.ids[f], settings.limits, reread);
+      if (text) files.push_back(terraform::SourceFile{o.files[f], o.ids[f], std::move(*text)});
+      auto it = project.inline_marks.find(o.ids[f]);
+      if (it != project.inline_marks.end()) out.marks.insert(out.marks.end(), it->second.begin(), it->second.end());
+    }
+    out.files += o.files.size();
+    auto parsed = terraform::parse_module(o.dir, std::move(files), limits);
+    if (root.report[i]) diags.insert(diags.end(), parsed->diagnostics.begin(), parsed->diagnostics.end());
+    modules.by_dir[key_of(o.dir)] = std::move(parsed);
+  }
   terraform::EvalOptions eo;
   eo.variable_files = root.variable_files;
   eo.variables = settings.variables;
   eo.module_dirs = root.module_dirs;
   eo.confine_dir = settings.confine_dir.empty() ? root.dir : settings.confine_dir;
-  eo.limits.max_bytes = settings.limits.max_file_bytes;
-  eo.limits.max_depth = settings.limits.max_depth;
-  Document doc = terraform::evaluate(*root.module, project.modules, eo, diags);
-  for (const auto* m : root.tree) {
-    out.files += m->files.size();
-    for (const auto& f : m->files) {
-      auto it = project.inline_marks.find(f.id);
-      if (it != project.inline_marks.end()) out.marks.insert(out.marks.end(), it->second.begin(), it->second.end());
-    }
-  }
+  eo.limits = limits;
+  Document doc = terraform::evaluate(*modules.find(root.dir), modules, eo, diags);
   std::vector<Resource> canonical = model::canonicalize(doc, schemas, diags);
   out.resources = std::move(doc.resources);
   out.resources.insert(out.resources.end(), std::make_move_iterator(canonical.begin()),

@@ -24,13 +24,26 @@ struct TerraformSettings {
   std::filesystem::path confine_dir;  // file() may not read outside; empty: each root's dir
 };
 
+// A module directory as the scan first sees it: its files and the modules it calls,
+// found without building syntax trees. Trees are built per root module, when it is
+// evaluated, and freed after, so memory holds only the roots being worked on.
+struct ModuleOutline {
+  std::filesystem::path dir;
+  std::vector<std::filesystem::path> files;
+  std::vector<uint32_t> ids;  // in the scan's SourceTable, one per file
+  std::vector<terraform::ModuleCall> calls;
+  size_t bytes = 0;
+};
+
 struct TerraformRoot {
   std::filesystem::path dir;
-  const terraform::Module* module = nullptr;
   std::vector<terraform::SourceFile> variable_files;
   terraform::ModuleDirs module_dirs;
-  std::vector<const terraform::Module*> tree;  // the root and every module it calls
-  size_t bytes = 0;                            // of the root's own files
+  // The root first, then every module it calls. `report[i]`: this root reports the
+  // syntax errors of tree[i] (each module's errors are reported by one root only).
+  std::vector<const ModuleOutline*> tree;
+  std::vector<bool> report;
+  size_t bytes = 0;  // of the root's own files
 };
 
 // A module directory and the configuration files that make it up. A scan passes every
@@ -41,10 +54,10 @@ struct ModuleFiles {
 };
 
 struct TerraformProject {
-  terraform::ModuleSet modules;
+  std::map<std::string, std::unique_ptr<ModuleOutline>> outlines;  // by terraform::normal_dir
   std::vector<TerraformRoot> roots;  // sorted by directory
   std::map<uint32_t, std::vector<assess::Suppression>> inline_marks;  // by file id
-  Diagnostics diagnostics;           // syntax errors and unreadable files
+  Diagnostics diagnostics;           // unreadable files
   size_t unreadable = 0;
 };
 

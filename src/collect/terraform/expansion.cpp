@@ -233,9 +233,10 @@ void Evaluator::expand(ModuleInstance& m, CallNode& c) {
       child->parent = &m;
       child->prefix = std::move(prefix);
       child->call_key = m.call_key.empty() ? c.call->name : m.call_key + "." + c.call->name;
-      std::error_code ec;
-      child->rel_dir = std::filesystem::relative(c.module->dir, root_->module->dir, ec).generic_string();
-      if (ec || child->rel_dir.empty()) child->rel_dir = ".";
+      // Both directories are already normal, so a lexical relative path is exact and
+      // costs no file system calls.
+      child->rel_dir = c.module->dir.lexically_relative(root_->module->dir).generic_string();
+      if (child->rel_dir.empty()) child->rel_dir = ".";
       if (child->rel_dir != "." && child->rel_dir.rfind("..", 0) != 0) child->rel_dir = "./" + child->rel_dir;
       child->depth = m.depth + 1;
       child->call_block = c.block;

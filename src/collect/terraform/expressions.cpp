@@ -48,7 +48,7 @@ Value derived_unknown(const Value& base, std::string_view step, Span where) {
 }  // namespace
 
 Value Evaluator::get_attr(const Value& v, std::string_view name, Span where) {
-  if (v.is_unknown()) return derived_unknown(v, "." + std::string(name), where);
+  if (v.is_unknown()) return derived_unknown(v, fmt::format(".{}", name), where);
   if (v.is_map()) {
     if (const Value* m = v.find(name)) return *m;
     // A resource object: attributes not in the configuration are computed.

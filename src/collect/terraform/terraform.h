@@ -60,6 +60,11 @@ bool is_auto_variables_file(const std::filesystem::path& p);
 std::shared_ptr<const Module> parse_module(std::filesystem::path dir, std::vector<SourceFile> files,
                                            const hcl::ParseLimits& limits);
 
+// The module calls of one file, found by lexing only (no syntax tree). Spans point at
+// the `module` keyword. `json`: the file is in the JSON syntax (.tf.json).
+std::vector<ModuleCall> outline_module_calls(std::string_view text, uint32_t file, bool json,
+                                             const hcl::ParseLimits& limits);
+
 // How a module call's source maps to a directory: a local path ("./net", "../x")
 // relative to the calling module, or for registry and git sources the directory
 // `terraform init` recorded in <root>/.terraform/modules/modules.json under the call's

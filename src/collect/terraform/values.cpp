@@ -1,5 +1,7 @@
 #include "collect/terraform/values.h"
 
+#include "collect/tfplan/address.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -59,16 +61,8 @@ std::optional<bool> equal(const Value& a, const Value& b) {
 }
 
 std::string instance_key(const Value& key) {
-  if (key.is_number()) return "[" + format_number(key.as_number()) + "]";
-  if (key.is_string()) {
-    std::string out = "[\"";
-    for (char c : key.as_string()) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    return out + "\"]";
-  }
-  return "[?]";
+  std::string k = collect::terraform_instance_key(key);
+  return k.empty() ? std::string("[?]") : k;
 }
 
 std::optional<std::string> unknown_text(const Value& v) {

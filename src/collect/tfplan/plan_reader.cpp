@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -5,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "collect/tfplan/address.h"
 #include "collect/tfplan/configuration_index.h"
 #include "collect/tfplan/plan_marks.h"
 #include "collect/tfplan/tfplan.h"
@@ -42,22 +45,6 @@ bool is_removal(const Value& change) {
   });
 }
 
-// `["eu"]` or `[0]`, as Terraform writes an instance key.
-std::string instance_key(const Value* index) {
-  if (!index) return {};
-  if (index->is_number()) {
-    const double d = index->as_number();
-    if (std::isfinite(d)) return "[" + std::to_string(static_cast<long long>(d)) + "]";
-    return {};
-  }
-  if (!index->is_string()) return {};
-  std::string out = "[\"";
-  for (char c : index->as_string()) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"]";
-}
 
 // "aws" for "aws_s3_bucket"; a type without a prefix takes the provider's own name
 // ("registry.terraform.io/hashicorp/aws" -> "aws").
@@ -115,7 +102,7 @@ class PlanReader {
     const Value* m = member(v, key);
     if (!m || m->is_null()) return nullptr;
     if (m->is_list()) return m;
-    problem(m->span(), "\"" + std::string(key) + "\" should be a JSON array");
+    problem(m->span(), fmt::format("\"{}\" should be a JSON array", key));
     return nullptr;
   }
 
@@ -184,8 +171,8 @@ class PlanReader {
     std::string address(string_member(r, "address"));
     if (address.empty()) {
       if (!module_address.empty()) address = module_address + ".";
-      address += (data ? "data." : "") + std::string(type) + "." + std::string(name) +
-                 instance_key(member(r, "index"));
+      address += fmt::format("{}{}.{}{}", data ? "data." : "", type, name,
+                             member(r, "index") ? terraform_instance_key(*member(r, "index")) : std::string{});
     }
     if (!emitted_.insert(address).second) return;
     const auto change_it = changes_.find(address);

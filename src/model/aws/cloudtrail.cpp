@@ -1,6 +1,7 @@
 // AWS::CloudTrail::Trail -> aws.cloudtrail.trail.
 #include "model/aws/aws.h"
 #include "model/aws/common.h"
+#include "model/aws/derive.h"
 
 namespace cc::model::aws {
 namespace {
@@ -20,31 +21,22 @@ void read_event_selectors(const Resource& raw, Value& a, const Convert& c) {
       return;
     }
   }
-  double count = 0;
-  Value data = Value::boolean(false, (basic ? basic : advanced)->span());
-  Value management = Value::boolean(false, data.span());
-  Value read_write;
+  EventSelectorFacts facts((basic ? basic : advanced)->span());
   if (basic) {
     for (const auto& s : basic->as_list()) {
-      count += 1;
       const Value* include = s.find("IncludeManagementEvents");
-      Value inc = include ? to_bool(*include, c) : Value::boolean(true, s.span());
-      if (inc.is_unknown() && management.is_bool() && !management.as_bool()) management = inc;
-      if (inc.is_bool() && inc.as_bool()) management = inc;
-      if (const Value* resources = s.find("DataResources");
-          resources && (!resources->is_list() || !resources->as_list().empty()))
+      const Value* resources = s.find("DataResources");
+      Value data;
+      if (resources && (!resources->is_list() || !resources->as_list().empty()))
         data = resources->is_list() ? Value::boolean(true, resources->span()) : *resources;
-      Value rw = s.find("ReadWriteType") ? to_string(*s.find("ReadWriteType"), c)
-                                         : Value::string("All", s.span());
-      if (read_write.is_null())
-        read_write = rw;
-      else if (!(rw == read_write))
-        read_write = Value::string("Mixed", s.span());
+      const Value* rw = s.find("ReadWriteType");
+      facts.add_basic(s.span(), include ? to_bool(*include, c) : Value(), data,
+                      rw ? to_string(*rw, c) : Value());
     }
   }
   if (advanced) {
     for (const auto& s : advanced->as_list()) {
-      count += 1;
+      facts.add_advanced();
       // An advanced selector names its event category with a field selector
       // eventCategory = Management | Data.
       const Value* fields = s.find("FieldSelectors");
@@ -54,20 +46,11 @@ void read_event_selectors(const Resource& raw, Value& a, const Convert& c) {
         const Value* equals = f.find("Equals");
         if (!field || !field->is_string() || field->as_string() != "eventCategory" || !equals)
           continue;
-        Value list = to_string_list(*equals, c);
-        if (!list.is_list()) continue;
-        for (const auto& v : list.as_list()) {
-          if (v.is_string() && v.as_string() == "Data") data = Value::boolean(true, v.span());
-          if (v.is_string() && v.as_string() == "Management")
-            management = Value::boolean(true, v.span());
-        }
+        facts.add_categories(to_string_list(*equals, c));
       }
     }
   }
-  a.set_path("event_selectors.count", Value::number(count, data.span()));
-  a.set_path("event_selectors.data_events", data);
-  a.set_path("event_selectors.management_events", management);
-  if (!read_write.is_null()) a.set_path("event_selectors.read_write_type", read_write);
+  facts.write(a);
 }
 
 }  // namespace
@@ -96,19 +79,7 @@ void adapt_cloudtrail(AdaptContext& ctx) {
     const Value* role = property(*raw, "CloudWatchLogsRoleArn");
     if (group) {
       set_reference(a, "cloudwatch_logs_group", group, c);
-      // Delivery needs both the group and a role CloudTrail assumes to write to it.
-      Value has_group = is_set(*group);
-      Value has_role = is_set(role, group->span());
-      if (has_group.is_bool() && !has_group.as_bool())
-        a.set("cloudwatch_logs_enabled", has_group);
-      else if (has_role.is_bool() && !has_role.as_bool())
-        a.set("cloudwatch_logs_enabled", has_role);
-      else if (has_group.is_unknown())
-        a.set("cloudwatch_logs_enabled", has_group);
-      else if (has_role.is_unknown())
-        a.set("cloudwatch_logs_enabled", has_role);
-      else
-        a.set("cloudwatch_logs_enabled", Value::boolean(true, group->span()));
+      a.set("cloudwatch_logs_enabled", cloudwatch_logs_enabled(*group, role));
     }
     read_event_selectors(*raw, a, c);
     if (const Value* insights = property(*raw, "InsightSelectors")) {

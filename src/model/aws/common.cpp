@@ -65,7 +65,7 @@ Resource make_canonical(const Resource& raw, std::string kind, std::string_view 
 // ---- conversions -----------------------------------------------------------------------
 
 void Convert::type_warning(const Value& v, std::string_view expected) const {
-  diags.push_back(Diagnostic{DiagLevel::Warning, "aws.property_type",
+  diags.push_back(Diagnostic{DiagLevel::Warning, std::string(code),
                              fmt::format("expected {} here, found {}; treated as unknown", expected,
                                          Value::type_name(v.type())),
                              v.span()});

@@ -46,9 +46,14 @@ Resource make_canonical(const Resource& raw, std::string kind, std::string_view 
 
 // ---- conversions (each keeps the source span) -------------------------------------
 
-// Context the converters need to report a property of the wrong type.
+// Context the converters need to report a property of the wrong type. The converters
+// serve every platform whose sources are read the same way; each reports under its own
+// diagnostic code ("azure.argument_type" for the azurerm adapters).
 struct Convert {
+  explicit Convert(Diagnostics& d, std::string_view type_code = "aws.property_type")
+      : diags(d), code(type_code) {}
   Diagnostics& diags;
+  std::string_view code;
   void type_warning(const Value& v, std::string_view expected) const;
 };
 

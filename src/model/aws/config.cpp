@@ -2,6 +2,7 @@
 // AWS::Config::DeliveryChannel joined in (a recorder only records once a channel exists).
 #include "model/aws/aws.h"
 #include "model/aws/common.h"
+#include "model/aws/derive.h"
 #include "model/aws/util2.h"
 
 namespace cc::model::aws {
@@ -17,20 +18,8 @@ void recording_group(const Value& group, Value& out, const Convert& c) {
     return;
   }
   set_bool(out, "include_global", group.find("IncludeGlobalResourceTypes"), c);
-  const Value* strategy = group.at_path("RecordingStrategy.UseOnly");
-  set_string(out, "recording_strategy", strategy, c);
-  if (const Value* all = group.find("AllSupported")) {
-    out.set("all_supported", to_bool(*all, c));
-  } else if (strategy && strategy->is_string()) {
-    out.set("all_supported", Value::boolean(strategy->as_string() == "ALL_SUPPORTED_RESOURCE_TYPES",
-                                            strategy->span()));
-  } else if (strategy) {
-    if (!strategy->is_unknown()) c.type_warning(*strategy, "a recording strategy name");
-    out.set("all_supported", Value::unknown("the recording strategy cannot be read",
-                                            strategy->span(), std::string(ref_of(*strategy))));
-  } else if (const Value* types = group.find("ResourceTypes")) {
-    out.set("all_supported", Value::boolean(false, types->span()));
-  }
+  set_recording_scope(out, group.find("AllSupported"), group.at_path("RecordingStrategy.UseOnly"),
+                      group.find("ResourceTypes"), c);
 }
 
 Resource adapt_recorder(const AdaptContext& ctx, const Resource& raw, const Convert& c) {

@@ -1,17 +1,11 @@
 // AWS::GuardDuty::Detector -> aws.guardduty.detector.
 #include "model/aws/aws.h"
 #include "model/aws/common.h"
+#include "model/aws/derive.h"
 #include "model/aws/util2.h"
 
 namespace cc::model::aws {
 namespace {
-
-Value feature(std::string name, const Value& status, Span span) {
-  Value f = Value::map({}, span);
-  f.set("name", Value::string(std::move(name), span));
-  f.set("status", status);
-  return f;
-}
 
 // The older DataSources block and the newer Features list describe the same
 // protection plans; both become {name, status} entries under the Features names.
@@ -27,10 +21,7 @@ void data_sources(const Value& sources, List& out, const Convert& c) {
   for (const auto& s : kSources) {
     const Value* v = sources.at_path(s.path);
     if (!v) continue;
-    Value on = to_bool(*v, c);
-    Value status =
-        on.is_bool() ? Value::string(on.as_bool() ? "ENABLED" : "DISABLED", v->span()) : on;
-    out.push_back(feature(std::string(s.feature), status, v->span()));
+    out.push_back(detector_flag_feature(s.feature, *v, c));
   }
 }
 
@@ -43,10 +34,7 @@ void features(const Value& list, List& out, const Convert& c) {
     const Value* name = f.find("Name");
     const Value* status = f.find("Status");
     if (!name || !name->is_string()) continue;
-    out.push_back(
-        feature(name->as_string(),
-                status ? to_string(*status, c) : Value::unknown("feature status missing", f.span()),
-                f.span()));
+    out.push_back(detector_feature(name->as_string(), status, f.span(), c));
   }
 }
 

@@ -11,6 +11,7 @@
 
 #include "model/aws/aws.h"
 #include "model/aws/common.h"
+#include "model/aws/derive.h"
 
 namespace cc::model::aws {
 namespace {
@@ -49,44 +50,13 @@ Value named_policy(const Value* name, const Value* document, Span fallback, cons
   return p;
 }
 
-enum class Names { No, Yes, Maybe };
-
 // Whether a list property (Users / Roles / Groups) names `target`; Maybe when the list
 // or an entry is unknown without saying which resource it stands for.
 Names list_names(const Value* list, const Resource& target, std::string_view physical) {
-  if (!list) return Names::No;
-  auto one = [&](const Value& v) {
-    if (refers_to(v, target, physical)) return Names::Yes;
-    return v.is_unknown() && ref_target(v).empty() ? Names::Maybe : Names::No;
-  };
-  if (!list->is_list()) return one(*list);
-  Names result = Names::No;
-  for (const auto& v : list->as_list()) {
-    Names n = one(v);
-    if (n == Names::Yes) return n;
-    if (n == Names::Maybe) result = n;
-  }
-  return result;
+  return names_principal(
+      list, [&](const Value& v) { return refers_to(v, target, physical); },
+      [](const Value& v) { return ref_target(v); });
 }
-
-Value maybe_attached(const Resource& policy) {
-  return Value::unknown(
-      "policy " + policy.address + " is attached to principals that are not known", policy.span);
-}
-
-// Statements of every policy a principal ends up with, for signals such as MFA.
-void collect_statements(const Value& policies, List& into) {
-  if (!policies.is_list()) return;
-  for (const auto& p : policies.as_list())
-    if (const Value* st = p.find("statements"); st && st->is_list())
-      for (const auto& s : st->as_list()) into.push_back(s);
-}
-
-struct Permissions {
-  Value inline_policies = Value::list();
-  Value managed_policy_arns = Value::list();
-  Value managed_policies = Value::list();
-};
 
 // Everything the template grants the principal `raw` of kind `k`.
 Permissions permissions_of(const AdaptContext& ctx, const Resource& raw, PrincipalKind k,
@@ -160,12 +130,6 @@ Permissions permissions_of(const AdaptContext& ctx, const Resource& raw, Princip
   return out;
 }
 
-void set_permissions(Value& a, Permissions p) {
-  a.set("inline_policies", std::move(p.inline_policies));
-  a.set("managed_policy_arns", std::move(p.managed_policy_arns));
-  a.set("managed_policies", std::move(p.managed_policies));
-}
-
 void set_common(const Resource& raw, std::string_view name_property, Value& a, const Convert& c) {
   if (const Value* n = property(raw, name_property))
     set_string(a, "name", n, c);
@@ -173,26 +137,6 @@ void set_common(const Resource& raw, std::string_view name_property, Value& a, c
     a.set("name", Value::string(raw.address, raw.span));
   set_string(a, "path", property(raw, "Path"), c);
   set_reference(a, "permissions_boundary", property(raw, "PermissionsBoundary"), c);
-}
-
-// A Deny statement that applies when the caller signed in without MFA.
-bool requires_mfa(const Value& statement) {
-  const Value* effect = statement.find("effect");
-  const Value* conds = statement.find("conditions");
-  if (!effect || !effect->is_string() || effect->as_string() != "Deny" || !conds ||
-      !conds->is_list())
-    return false;
-  for (const auto& c : conds->as_list()) {
-    const Value* key = c.find("key");
-    const Value* values = c.find("values");
-    if (!key || !key->is_string() || !values || !values->is_list()) continue;
-    std::string k = key->as_string();
-    for (auto& ch : k) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (k != "aws:multifactorauthpresent") continue;
-    for (const auto& v : values->as_list())
-      if (v.is_string() && (v.as_string() == "false" || v.as_string() == "False")) return true;
-  }
-  return false;
 }
 
 void adapt_users(AdaptContext& ctx, const Convert& c) {
@@ -262,14 +206,7 @@ void adapt_users(AdaptContext& ctx, const Convert& c) {
     for (const Resource* mfa : resources_of_type(ctx.doc, "AWS::IAM::VirtualMFADevice"))
       if (list_names(property(*mfa, "Users"), *raw, physical) == Names::Yes)
         device = Value::boolean(true, mfa->span);
-    Value enforced = Value::boolean(false, raw->span);
-    for (const auto& s : statements)
-      if (requires_mfa(s)) enforced = Value::boolean(true, s.span());
-    bool signal = device.as_bool() || enforced.as_bool();
-    Span signal_span = device.as_bool() ? device.span() : enforced.span();
-    a.set_path("mfa.device", device);
-    a.set_path("mfa.enforced_by_policy", enforced);
-    a.set_path("mfa.signal", Value::boolean(signal, signal_span));
+    set_mfa(a, device, statements, raw->span);
 
     if (const Value* tags = property(*raw, "Tags")) a.set("tags", tags_map(*tags, c));
     ctx.out.push_back(std::move(r));

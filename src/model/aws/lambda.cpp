@@ -5,6 +5,7 @@
 
 #include "model/aws/aws.h"
 #include "model/aws/common.h"
+#include "model/aws/derive.h"
 #include "model/aws/util2.h"
 
 namespace cc::model::aws {
@@ -17,30 +18,6 @@ bool written_inline(const Value& v) {
   if (!v.is_string()) return false;
   const std::string& s = v.as_string();
   return !s.empty() && s.find("{{resolve:") == std::string::npos;
-}
-
-// Variable names and whether each value is written inline. Values themselves are not
-// copied: they may be secrets, and the inventory is shown to people.
-Value environment_variables(const Value& vars, const Convert& c) {
-  if (vars.is_unknown()) return vars;
-  if (!vars.is_map()) {
-    c.type_warning(vars, "a map of environment variables");
-    return Value::unknown("environment variables are not a map", vars.span());
-  }
-  List out;
-  for (const auto& m : vars.as_map()) {
-    Value entry = Value::map({}, m.key_span);
-    entry.set("name", Value::string(m.key, m.key_span));
-    entry.set("literal", Value::boolean(written_inline(m.value), m.value.span()));
-    out.push_back(std::move(entry));
-  }
-  return Value::list(std::move(out), vars.span());
-}
-
-Value vpc_attached(const Value& subnets) {
-  if (subnets.is_unknown()) return subnets;
-  if (subnets.is_list()) return Value::boolean(!subnets.as_list().empty(), subnets.span());
-  return Value::unknown("SubnetIds is not a list", subnets.span());
 }
 
 void join_urls(const AdaptContext& ctx, const Resource& raw, Value& out, const Convert& c) {
@@ -78,11 +55,11 @@ Resource adapt_function(const AdaptContext& ctx, const Resource& raw, const Conv
   if (const Value* runtime = out.find("runtime"))
     out.set("deprecated_runtime", deprecated_runtime(*runtime));
   if (const Value* subnets = property(raw, "VpcConfig.SubnetIds"))
-    out.set_path("vpc.attached", vpc_attached(*subnets));
+    out.set_path("vpc.attached", vpc_attached(*subnets, "SubnetIds"));
   if (const Value* target = property(raw, "DeadLetterConfig.TargetArn"))
     out.set_path("dead_letter.configured", is_set(*target));
   if (const Value* vars = property(raw, "Environment.Variables"))
-    out.set_path("environment.variables", environment_variables(*vars, c));
+    out.set_path("environment.variables", environment_variables(*vars, c, written_inline));
   join_urls(ctx, raw, out, c);
   if (const Value* tags = property(raw, "Tags")) out.set("tags", tags_map(*tags, c));
   return r;

@@ -1,67 +1,15 @@
 // AWS::S3::Bucket (+ AWS::S3::BucketPolicy joined by reference) -> aws.s3.bucket.
-#include <cctype>
 #include <string>
 
 #include "model/aws/aws.h"
 #include "model/aws/common.h"
+#include "model/aws/derive.h"
 
 namespace cc::model::aws {
 namespace {
 
 constexpr std::string_view kBucket = "AWS::S3::Bucket";
 constexpr std::string_view kBucketPolicy = "AWS::S3::BucketPolicy";
-
-bool equals_ignore_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
-
-// True / false / unknown: some statement denies requests made without TLS.
-Value denies_insecure_transport(const Value& statements, Span fallback) {
-  if (statements.is_unknown()) return Value::unknown("bucket policy is unknown", statements.span());
-  if (!statements.is_list()) return Value::boolean(false, fallback);
-  bool uncertain = false;
-  for (const auto& st : statements.as_list()) {
-    if (!st.is_map()) {
-      uncertain = uncertain || st.is_unknown();
-      continue;
-    }
-    const Value* effect = st.find("effect");
-    if (!effect || !effect->is_string()) {
-      uncertain = true;
-      continue;
-    }
-    if (effect->as_string() != "Deny") continue;
-    const Value* conds = st.find("conditions");
-    if (!conds || !conds->is_list()) {
-      uncertain = uncertain || (conds && conds->is_unknown());
-      continue;
-    }
-    for (const auto& c : conds->as_list()) {
-      const Value* op = c.find("operator");
-      const Value* key = c.find("key");
-      const Value* values = c.find("values");
-      if (!op || !key || !values || !op->is_string() || !key->is_string()) continue;
-      if (!equals_ignore_case(key->as_string(), "aws:SecureTransport")) continue;
-      if (op->as_string() != "Bool" && op->as_string() != "BoolIfExists") continue;
-      if (!values->is_list()) {
-        uncertain = true;
-        continue;
-      }
-      for (const auto& v : values->as_list()) {
-        if (v.is_string() && equals_ignore_case(v.as_string(), "false"))
-          return Value::boolean(true, st.span());
-        uncertain = uncertain || v.is_unknown();
-      }
-    }
-  }
-  if (uncertain) return Value::unknown("part of the bucket policy is unknown", statements.span());
-  return Value::boolean(false, statements.span());
-}
 
 void read_encryption(const Resource& raw, Value& out, const Convert& c) {
   const Value* rules = property(raw, "BucketEncryption.ServerSideEncryptionConfiguration");

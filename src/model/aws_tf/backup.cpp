@@ -6,9 +6,6 @@
 namespace cc::model::aws_tf {
 namespace {
 
-// Null is how a plan writes an argument that is not set: read it as absent.
-const Value* present(const Value* v) { return v && !v->is_null() ? v : nullptr; }
-
 // The vault a rule targets: by reference, or by the name the vault declares.
 const Resource* find_vault(const AdaptContext& ctx, const Value& target) {
   if (const Resource* v = tf::referenced(ctx, target, "aws_backup_vault")) return v;

@@ -7,9 +7,6 @@ namespace {
 
 using aws::As;
 
-// Null is how a plan writes an argument that is not set: read it as absent.
-const Value* present(const Value* v) { return v && !v->is_null() ? v : nullptr; }
-
 Value behavior(const Value& src, bool is_default, const Convert& c) {
   if (src.is_unknown()) return src;
   Value out = Value::map({}, src.span());

@@ -1,6 +1,7 @@
 // aws_cloudtrail -> aws.cloudtrail.trail.
 #include <utility>
 
+#include "model/aws/derive.h"
 #include "model/aws_tf/aws_tf.h"
 #include "model/aws_tf/common.h"
 
@@ -23,33 +24,21 @@ void read_event_selectors(const Resource& raw, Value& a, const Convert& c) {
       return;
     }
   }
-  double count = 0;
-  Value data = Value::boolean(false, (basic ? basic : advanced)->span());
-  Value management = Value::boolean(false, data.span());
-  Value read_write;
+  aws::EventSelectorFacts facts((basic ? basic : advanced)->span());
   for (const Value* s : tf::blocks(basic)) {
-    count += 1;
-    const Value* include = s->find("include_management_events");
-    Value inc = include && !include->is_null() ? aws::to_bool(*include, c)
-                                               : Value::boolean(true, s->span());
-    if (inc.is_unknown() && management.is_bool() && !management.as_bool()) management = inc;
-    if (inc.is_bool() && inc.as_bool()) management = inc;
-    if (const Value* resources = s->find("data_resource"); resources && !resources->is_null()) {
-      if (resources->is_unknown())
-        data = *resources;
-      else if (!tf::blocks(resources).empty())
-        data = Value::boolean(true, resources->span());
-    }
-    const Value* rw_value = s->find("read_write_type");
-    Value rw = rw_value && !rw_value->is_null() ? aws::to_string(*rw_value, c)
-                                                : Value::string("All", s->span());
-    if (read_write.is_null())
-      read_write = rw;
-    else if (!(rw == read_write))
-      read_write = Value::string("Mixed", s->span());
+    const Value* include = present(s->find("include_management_events"));
+    const Value* resources = present(s->find("data_resource"));
+    Value data;
+    if (resources && resources->is_unknown())
+      data = *resources;
+    else if (resources && !tf::blocks(resources).empty())
+      data = Value::boolean(true, resources->span());
+    const Value* rw = present(s->find("read_write_type"));
+    facts.add_basic(s->span(), include ? aws::to_bool(*include, c) : Value(), data,
+                    rw ? aws::to_string(*rw, c) : Value());
   }
   for (const Value* s : tf::blocks(advanced)) {
-    count += 1;
+    facts.add_advanced();
     // An advanced selector names its event category with a field selector
     // field = "eventCategory", equals = ["Management"] or ["Data"].
     for (const Value* f : tf::blocks(s->find("field_selector"))) {
@@ -57,19 +46,10 @@ void read_event_selectors(const Resource& raw, Value& a, const Convert& c) {
       const Value* equals = f->find("equals");
       if (!field || !field->is_string() || field->as_string() != "eventCategory" || !equals)
         continue;
-      Value list = aws::to_string_list(*equals, c);
-      if (!list.is_list()) continue;
-      for (const auto& v : list.as_list()) {
-        if (v.is_string() && v.as_string() == "Data") data = Value::boolean(true, v.span());
-        if (v.is_string() && v.as_string() == "Management")
-          management = Value::boolean(true, v.span());
-      }
+      facts.add_categories(aws::to_string_list(*equals, c));
     }
   }
-  a.set_path("event_selectors.count", Value::number(count, data.span()));
-  a.set_path("event_selectors.data_events", data);
-  a.set_path("event_selectors.management_events", management);
-  if (!read_write.is_null()) a.set_path("event_selectors.read_write_type", read_write);
+  facts.write(a);
 }
 
 // Delivery to CloudWatch Logs needs both the log group and a role to write to it.
@@ -79,18 +59,7 @@ void read_cloudwatch(const Resource& raw, Value& a, const Convert& c) {
   const Value* role = raw.attributes.find("cloud_watch_logs_role_arn");
   if (role && role->is_null()) role = nullptr;
   a.set("cloudwatch_logs_group", aws::to_reference_string(*group, c));
-  Value has_group = aws::is_set(*group);
-  Value has_role = aws::is_set(role, group->span());
-  if (has_group.is_bool() && !has_group.as_bool())
-    a.set("cloudwatch_logs_enabled", has_group);
-  else if (has_role.is_bool() && !has_role.as_bool())
-    a.set("cloudwatch_logs_enabled", has_role);
-  else if (has_group.is_unknown())
-    a.set("cloudwatch_logs_enabled", has_group);
-  else if (has_role.is_unknown())
-    a.set("cloudwatch_logs_enabled", has_role);
-  else
-    a.set("cloudwatch_logs_enabled", Value::boolean(true, group->span()));
+  a.set("cloudwatch_logs_enabled", aws::cloudwatch_logs_enabled(*group, role));
 }
 
 }  // namespace

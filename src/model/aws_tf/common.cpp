@@ -155,69 +155,30 @@ Value policy_document(const AdaptContext& ctx, const Value& policy, const Conver
   return aws::normalize_policy(policy, c);
 }
 
-namespace {
-
-bool equals_ignore_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
-
-// True / false / unknown for one Deny statement's conditions.
-Value denies_without_tls(const Value& statement) {
-  const Value* conds = statement.find("conditions");
-  if (!conds) return Value::boolean(false, statement.span());
-  if (conds->is_unknown()) return *conds;
-  if (!conds->is_list()) return Value::boolean(false, statement.span());
-  bool uncertain = false;
-  for (const auto& cond : conds->as_list()) {
-    if (cond.is_unknown()) {
-      uncertain = true;
-      continue;
-    }
-    const Value* op = cond.find("operator");
-    const Value* key = cond.find("key");
-    const Value* values = cond.find("values");
-    if (!op || !key || !values || !op->is_string() || !key->is_string()) continue;
-    if (!equals_ignore_case(key->as_string(), "aws:SecureTransport")) continue;
-    if (op->as_string() != "Bool" && op->as_string() != "BoolIfExists") continue;
-    if (!values->is_list()) {
-      uncertain = true;
-      continue;
-    }
-    for (const auto& v : values->as_list()) {
-      if (v.is_string() && equals_ignore_case(v.as_string(), "false"))
-        return Value::boolean(true, statement.span());
-      uncertain = uncertain || v.is_unknown();
-    }
+void merge_policies(const AdaptContext& ctx, const Resource& raw, std::string_view policy_type,
+                    std::string_view link_attr, std::string_view unresolved_reason, Value& out,
+                    const Convert& c) {
+  std::vector<const Value*> documents;
+  if (const Value* inline_policy = present(tf::attr(raw, "policy")))
+    documents.push_back(inline_policy);
+  for (const Resource* p : referrers(ctx, policy_type, link_attr, raw))
+    if (const Value* document = present(tf::attr(*p, "policy"))) documents.push_back(document);
+  if (documents.empty()) {
+    if (has_unresolved_referrer(ctx, policy_type, link_attr))
+      out.set_path("policy.statements", Value::unknown(std::string(unresolved_reason), raw.span));
+    return;
   }
-  if (uncertain) return Value::unknown("a condition of the policy is unknown", statement.span());
-  return Value::boolean(false, statement.span());
-}
-
-}  // namespace
-
-Value denies_insecure_transport(const Value& statements, Span fallback) {
-  if (statements.is_unknown())
-    return Value::unknown("the policy is unknown", statements.span(), statements.as_unknown().ref);
-  if (!statements.is_list()) return Value::boolean(false, fallback);
-  bool uncertain = false;
-  for (const auto& st : statements.as_list()) {
-    const Value* effect = st.is_map() ? st.find("effect") : nullptr;
-    if (!effect || !effect->is_string()) {
-      uncertain = true;
-      continue;
+  List statements;
+  for (const Value* document : documents) {
+    Value normalized = policy_document(ctx, *document, c);
+    const Value* list = normalized.is_map() ? present(normalized.find("statements")) : nullptr;
+    if (!list || !list->is_list()) {
+      out.set_path("policy.statements", list ? *list : normalized);
+      return;
     }
-    if (effect->as_string() != "Deny") continue;
-    Value verdict = denies_without_tls(st);
-    if (verdict.is_bool() && verdict.as_bool()) return verdict;
-    uncertain = uncertain || verdict.is_unknown();
+    for (const auto& st : list->as_list()) statements.push_back(st);
   }
-  if (uncertain) return Value::unknown("part of the policy is unknown", statements.span());
-  return Value::boolean(false, statements.span().known() ? statements.span() : fallback);
+  out.set_path("policy.statements", Value::list(std::move(statements), documents.front()->span()));
 }
 
 }  // namespace cc::model::aws_tf

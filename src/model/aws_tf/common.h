@@ -27,6 +27,10 @@ using aws::Convert;
 // its span) when set, else the address (spanning the resource).
 Resource make_named(const Resource& raw, std::string kind, std::string_view name_attr = {});
 
+// `v` when the argument is set, nullptr when it is absent or null: null is how a plan
+// writes an argument that is not set, so it reads as absent.
+inline const Value* present(const Value* v) { return v && !v->is_null() ? v : nullptr; }
+
 // The known, non-empty string value of an argument, or "".
 std::string known_string(const Resource& raw, std::string_view dotted);
 
@@ -67,6 +71,17 @@ Value customer_managed_key(const AdaptContext& ctx, const Value& key);
 
 // ---- IAM policy documents ---------------------------------------------------------------
 
+// `policy.statements` of a resource with an inline `policy` argument that separate
+// `policy_type` resources can also attach to it through their `link_attr` (a topic and
+// its aws_sns_topic_policy, a queue and its aws_sqs_queue_policy): every document's
+// statements merged. One unreadable document makes them all unknown, since a rule must
+// not pass on the statements it happens to see; with no document, a policy resource whose
+// link cannot be resolved may be this resource's, so the statements are unknown with
+// `unresolved_reason`.
+void merge_policies(const AdaptContext& ctx, const Resource& raw, std::string_view policy_type,
+                    std::string_view link_attr, std::string_view unresolved_reason, Value& out,
+                    const Convert& c);
+
 // A policy argument as {statements: list<iam.statement>}: JSON text (heredoc, file
 // contents, a known jsonencode result), an unknown whose shape is jsonencode'd JSON with
 // "${reference}" strings, or a reference to data.aws_iam_policy_document.NAME.json (or
@@ -78,9 +93,5 @@ Value policy_document(const AdaptContext& ctx, const Value& policy, const Conver
 // (defined in iam_policy_document.cpp). `depth` guards source_policy_documents chains.
 Value policy_document_data(const AdaptContext& ctx, const Resource& data, const Convert& c,
                            int depth = 0);
-
-// Whether some Deny statement rejects requests made without TLS (aws:SecureTransport
-// false): true, false, or unknown when part of the statements is unknown.
-Value denies_insecure_transport(const Value& statements, Span fallback);
 
 }  // namespace cc::model::aws_tf

@@ -1,14 +1,12 @@
 // aws_config_configuration_recorder -> aws.config.recorder, with the region's
 // aws_config_delivery_channel and the aws_config_configuration_recorder_status that starts
 // it joined in (a recorder only records once started with a channel).
+#include "model/aws/derive.h"
 #include "model/aws_tf/aws_tf.h"
 #include "model/aws_tf/common.h"
 
 namespace cc::model::aws_tf {
 namespace {
-
-// Null is how a plan writes an argument that is not set: read it as absent.
-const Value* present(const Value* v) { return v && !v->is_null() ? v : nullptr; }
 
 // Without a recording_group the recorder covers every supported type (the schema
 // default). With one, all_supported decides; failing that the strategy or an explicit
@@ -25,21 +23,10 @@ void recording_group(const Value& group, Value& out, const Convert& c) {
   if (!strategies.empty())
     strategy = strategies.front()->is_unknown() ? strategies.front()
                                                 : present(strategies.front()->find("use_only"));
-  aws::set_string(out, "recording_strategy", strategy, c);
   const Value* types = present(group.find("resource_types"));
   bool lists_types = types && types->is_list() && !types->as_list().empty();
-  if (const Value* all = present(group.find("all_supported")); all) {
-    out.set("all_supported", aws::to_bool(*all, c));
-  } else if (strategy && strategy->is_string()) {
-    out.set("all_supported", Value::boolean(strategy->as_string() == "ALL_SUPPORTED_RESOURCE_TYPES",
-                                            strategy->span()));
-  } else if (strategy) {
-    if (!strategy->is_unknown()) c.type_warning(*strategy, "a recording strategy name");
-    out.set("all_supported", Value::unknown("the recording strategy cannot be read",
-                                            strategy->span(), std::string(tf::ref_of(*strategy))));
-  } else if (lists_types || (types && types->is_unknown())) {
-    out.set("all_supported", Value::boolean(false, types->span()));
-  }
+  aws::set_recording_scope(out, present(group.find("all_supported")), strategy,
+                           lists_types || (types && types->is_unknown()) ? types : nullptr, c);
 }
 
 // Terraform creates a recorder stopped; an aws_config_configuration_recorder_status with

@@ -7,9 +7,6 @@ namespace {
 
 using aws::As;
 
-// Null is how a plan writes an argument that is not set: read it as absent.
-const Value* present(const Value* v) { return v && !v->is_null() ? v : nullptr; }
-
 // server_side_encryption.enabled true means a KMS key protects the table: the
 // customer's own when kms_key_arn names one, else the AWS managed aws/dynamodb key.
 // Without the block (or with enabled false) the AWS owned key is used, which the

@@ -15,8 +15,6 @@ namespace {
 
 using aws::As;
 
-bool present(const Value* v) { return v && !v->is_null(); }
-
 // One block device in the aws.ec2.block_device shape. Instances spell the EBS settings
 // on the block itself, launch templates inside an `ebs` block.
 Value block_device(const Value& block, const Value* device_name, const Convert& c) {

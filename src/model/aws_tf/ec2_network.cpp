@@ -14,8 +14,6 @@
 namespace cc::model::aws_tf::ec2 {
 namespace {
 
-bool present(const Value* v) { return v && !v->is_null(); }
-
 // Appends the reference strings of `v` (one value or a list) to `into`.
 void add_strings(List& into, const Value* v, const Convert& c) {
   if (!present(v)) return;

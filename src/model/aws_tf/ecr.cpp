@@ -8,9 +8,6 @@ namespace {
 
 using aws::As;
 
-// Null is how a plan writes an argument that is not set: read it as absent.
-const Value* present(const Value* v) { return v && !v->is_null() ? v : nullptr; }
-
 // A registry scanning configuration scans matching repositories on push (or
 // continuously, which includes push) whatever the repository says. Returns the filter
 // value that matched, or nullptr.

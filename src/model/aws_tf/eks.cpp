@@ -7,9 +7,6 @@ namespace {
 
 using aws::As;
 
-// Null is how a plan writes an argument that is not set: read it as absent.
-const Value* present(const Value* v) { return v && !v->is_null() ? v : nullptr; }
-
 // encryption_config blocks are {resources = ["secrets"], provider { key_arn }};
 // envelope encryption of Kubernetes secrets is on when a block covers "secrets" with a
 // key.

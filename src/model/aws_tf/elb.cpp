@@ -11,9 +11,6 @@ namespace {
 
 using aws::As;
 
-// Null is how a plan writes an argument that is not set: read it as absent.
-const Value* present(const Value* v) { return v && !v->is_null() ? v : nullptr; }
-
 constexpr std::array<std::string_view, 2> kBalancerTypes = {"aws_lb", "aws_alb"};
 constexpr std::array<std::string_view, 2> kListenerTypes = {"aws_lb_listener", "aws_alb_listener"};
 

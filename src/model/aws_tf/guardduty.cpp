@@ -1,20 +1,11 @@
 // aws_guardduty_detector -> aws.guardduty.detector, with the protection plans of its
 // datasources block and of every aws_guardduty_detector_feature naming it.
+#include "model/aws/derive.h"
 #include "model/aws_tf/aws_tf.h"
 #include "model/aws_tf/common.h"
 
 namespace cc::model::aws_tf {
 namespace {
-
-// Null is how a plan writes an argument that is not set: read it as absent.
-const Value* present(const Value* v) { return v && !v->is_null() ? v : nullptr; }
-
-Value feature(std::string name, const Value& status, Span span) {
-  Value f = Value::map({}, span);
-  f.set("name", Value::string(std::move(name), span));
-  f.set("status", status);
-  return f;
-}
 
 // The older datasources block and the newer feature resources describe the same
 // protection plans; both become {name, status} entries under the feature names.
@@ -31,10 +22,7 @@ void data_sources(const Resource& raw, List& out, const Convert& c) {
   for (const auto& s : kSources) {
     const Value* v = present(tf::attr(raw, s.path));
     if (!v) continue;
-    Value on = aws::to_bool(*v, c);
-    Value status =
-        on.is_bool() ? Value::string(on.as_bool() ? "ENABLED" : "DISABLED", v->span()) : on;
-    out.push_back(feature(std::string(s.feature), status, v->span()));
+    out.push_back(aws::detector_flag_feature(s.feature, *v, c));
   }
 }
 
@@ -43,10 +31,7 @@ void feature_resources(const AdaptContext& ctx, const Resource& raw, List& out, 
     const Value* name = present(tf::attr(*f, "name"));
     if (!name || !name->is_string()) continue;
     const Value* status = present(tf::attr(*f, "status"));
-    out.push_back(feature(
-        name->as_string(),
-        status ? aws::to_string(*status, c) : Value::unknown("feature status missing", f->span),
-        f->span));
+    out.push_back(aws::detector_feature(name->as_string(), status, f->span, c));
   }
 }
 

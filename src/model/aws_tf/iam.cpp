@@ -4,10 +4,10 @@
 // aws_iam_<x>_policy_attachment and aws_iam_policy_attachment resources -- and all of them
 // are joined here so the existing rules see every permission a principal has, as they do
 // for CloudFormation.
-#include <cctype>
 #include <string>
 #include <utility>
 
+#include "model/aws/derive.h"
 #include "model/aws_tf/aws_tf.h"
 #include "model/aws_tf/common.h"
 
@@ -37,29 +37,15 @@ constexpr PrincipalInfo kPrincipals[] = {
 
 const PrincipalInfo& info(PrincipalKind k) { return kPrincipals[static_cast<int>(k)]; }
 
-enum class Names { No, Yes, Maybe };
+using aws::Names;
+using aws::Permissions;
 
 // Whether an argument (one name or a list of names) names `target`; Maybe when a value
 // is unknown without saying which resource it stands for (a variable without value).
 Names names(const Value* v, const Resource& target, std::string_view known_name) {
-  if (!v) return Names::No;
-  auto one = [&](const Value& item) {
-    if (tf::refers_to(item, target, known_name)) return Names::Yes;
-    return item.is_unknown() && tf::ref_of(item).empty() ? Names::Maybe : Names::No;
-  };
-  if (!v->is_list()) return one(*v);
-  Names result = Names::No;
-  for (const auto& item : v->as_list()) {
-    Names n = one(item);
-    if (n == Names::Yes) return n;
-    if (n == Names::Maybe) result = n;
-  }
-  return result;
-}
-
-Value maybe_attached(const Resource& policy) {
-  return Value::unknown(
-      "policy " + policy.address + " is attached to principals that are not known", policy.span);
+  return aws::names_principal(
+      v, [&](const Value& item) { return tf::refers_to(item, target, known_name); },
+      [](const Value& item) { return tf::ref_of(item); });
 }
 
 // {name, statements} from a name value and a policy argument.
@@ -73,19 +59,6 @@ Value named_policy(const AdaptContext& ctx, const Value* name, const Value* poli
   p.set("statements", st ? *st : doc);
   return p;
 }
-
-void collect_statements(const Value& policies, List& into) {
-  if (!policies.is_list()) return;
-  for (const auto& p : policies.as_list())
-    if (const Value* st = p.is_map() ? p.find("statements") : nullptr; st && st->is_list())
-      for (const auto& s : st->as_list()) into.push_back(s);
-}
-
-struct Permissions {
-  Value inline_policies;
-  Value managed_policy_arns;
-  Value managed_policies;
-};
 
 // Adds a managed policy ARN and, when it is a customer managed policy of this
 // configuration, that policy with its statements.
@@ -127,7 +100,7 @@ Permissions permissions_of(const AdaptContext& ctx, const Resource& raw, Princip
       inline_list.push_back(named_policy(ctx, p->attributes.find("name"),
                                          p->attributes.find("policy"), p->span, quiet));
     else if (n == Names::Maybe)
-      inline_list.push_back(maybe_attached(*p));
+      inline_list.push_back(aws::maybe_attached(*p));
   }
 
   Value own_arns_unknown;
@@ -141,14 +114,14 @@ Permissions permissions_of(const AdaptContext& ctx, const Resource& raw, Princip
   for (const Resource* att : tf::resources_of_type(ctx.doc, pi.attach_type)) {
     Names n = names(att->attributes.find(pi.target), raw, known);
     const Value* arn = att->attributes.find("policy_arn");
-    if (n == Names::Maybe) managed.push_back(maybe_attached(*att));
+    if (n == Names::Maybe) managed.push_back(aws::maybe_attached(*att));
     if (n != Names::Yes || !arn) continue;
     add_managed(ctx, *arn, arns, managed, quiet);
   }
   for (const Resource* att : tf::resources_of_type(ctx.doc, "aws_iam_policy_attachment")) {
     Names n = names(att->attributes.find(pi.shared_list), raw, known);
     const Value* arn = att->attributes.find("policy_arn");
-    if (n == Names::Maybe) managed.push_back(maybe_attached(*att));
+    if (n == Names::Maybe) managed.push_back(aws::maybe_attached(*att));
     if (n != Names::Yes || !arn) continue;
     add_managed(ctx, *arn, arns, managed, quiet);
   }
@@ -161,36 +134,10 @@ Permissions permissions_of(const AdaptContext& ctx, const Resource& raw, Princip
   return out;
 }
 
-void set_permissions(Value& a, Permissions p) {
-  a.set("inline_policies", std::move(p.inline_policies));
-  a.set("managed_policy_arns", std::move(p.managed_policy_arns));
-  a.set("managed_policies", std::move(p.managed_policies));
-}
-
 void set_common(const Resource& raw, Value& a, const Convert& c) {
   copy_attrs(raw, a, {{"path", "path", aws::As::String}}, c);
   if (const Value* pb = raw.attributes.find("permissions_boundary"); pb && !pb->is_null())
     a.set("permissions_boundary", aws::to_reference_string(*pb, c));
-}
-
-// A Deny statement that applies when the caller signed in without MFA.
-bool requires_mfa(const Value& statement) {
-  const Value* effect = statement.find("effect");
-  const Value* conds = statement.find("conditions");
-  if (!effect || !effect->is_string() || effect->as_string() != "Deny" || !conds ||
-      !conds->is_list())
-    return false;
-  for (const auto& cond : conds->as_list()) {
-    const Value* key = cond.find("key");
-    const Value* values = cond.find("values");
-    if (!key || !key->is_string() || !values || !values->is_list()) continue;
-    std::string k = key->as_string();
-    for (auto& ch : k) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (k != "aws:multifactorauthpresent") continue;
-    for (const auto& v : values->as_list())
-      if (v.is_string() && (v.as_string() == "false" || v.as_string() == "False")) return true;
-  }
-  return false;
 }
 
 // The groups of this configuration the user belongs to, through
@@ -260,24 +207,19 @@ void adapt_users(AdaptContext& ctx, const Convert& c) {
 
     Permissions perms = permissions_of(ctx, *raw, PrincipalKind::User, c);
     List statements;
-    collect_statements(perms.inline_policies, statements);
-    collect_statements(perms.managed_policies, statements);
+    aws::collect_statements(perms.inline_policies, statements);
+    aws::collect_statements(perms.managed_policies, statements);
     for (const Resource* g : groups) {
       Diagnostics reported_by_group;
       Permissions gp = permissions_of(ctx, *g, PrincipalKind::Group, Convert{reported_by_group});
-      collect_statements(gp.inline_policies, statements);
-      collect_statements(gp.managed_policies, statements);
+      aws::collect_statements(gp.inline_policies, statements);
+      aws::collect_statements(gp.managed_policies, statements);
     }
-    set_permissions(a, std::move(perms));
+    aws::set_permissions(a, std::move(perms));
 
     // aws_iam_virtual_mfa_device has no argument tying it to a user (the device is
     // enabled for a user outside Terraform), so only policies can signal MFA here.
-    Value enforced = Value::boolean(false, raw->span);
-    for (const auto& s : statements)
-      if (requires_mfa(s)) enforced = Value::boolean(true, s.span());
-    a.set_path("mfa.device", Value::boolean(false, raw->span));
-    a.set_path("mfa.enforced_by_policy", enforced);
-    a.set_path("mfa.signal", enforced);
+    aws::set_mfa(a, Value::boolean(false, raw->span), statements, raw->span);
     set_tags(*raw, a, c);
     ctx.out.push_back(std::move(r));
   }
@@ -291,7 +233,7 @@ void adapt_roles(AdaptContext& ctx, const Convert& c) {
     if (const Value* trust = raw->attributes.find("assume_role_policy"); trust && !trust->is_null())
       a.set("assume_role_policy", policy_document(ctx, *trust, c));
     copy_attrs(*raw, a, {{"max_session_duration", "max_session_duration", aws::As::Number}}, c);
-    set_permissions(a, permissions_of(ctx, *raw, PrincipalKind::Role, c));
+    aws::set_permissions(a, permissions_of(ctx, *raw, PrincipalKind::Role, c));
     set_tags(*raw, a, c);
     ctx.out.push_back(std::move(r));
   }
@@ -302,7 +244,7 @@ void adapt_groups(AdaptContext& ctx, const Convert& c) {
     Resource r = make_named(*raw, "aws.iam.group", "name");
     Value& a = r.attributes;
     copy_attrs(*raw, a, {{"path", "path", aws::As::String}}, c);
-    set_permissions(a, permissions_of(ctx, *raw, PrincipalKind::Group, c));
+    aws::set_permissions(a, permissions_of(ctx, *raw, PrincipalKind::Group, c));
     ctx.out.push_back(std::move(r));
   }
 }

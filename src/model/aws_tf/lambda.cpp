@@ -1,5 +1,6 @@
 // aws_lambda_function -> aws.lambda.function, with the aws_lambda_function_url resources
 // that expose it joined in.
+#include "model/aws/derive.h"
 #include "model/aws_tf/aws_tf.h"
 #include "model/aws_tf/common.h"
 
@@ -8,40 +9,12 @@ namespace {
 
 using aws::As;
 
-// Null is how a plan writes an argument that is not set: read it as absent.
-const Value* present(const Value* v) { return v && !v->is_null() ? v : nullptr; }
-
 // A value written into the configuration itself (directly, or through a local or a
 // variable default), as opposed to one only known at apply time (a variable without
 // value, a secret read from another resource or data source).
 bool written_inline(const Value& v) {
   if (v.is_number() || v.is_bool()) return true;
   return v.is_string() && !v.as_string().empty();
-}
-
-// Variable names and whether each value is written inline. Values themselves are not
-// copied: they may be secrets, and the inventory is shown to people.
-Value environment_variables(const Value& vars, const Convert& c) {
-  if (vars.is_unknown()) return vars;
-  if (!vars.is_map()) {
-    c.type_warning(vars, "a map of environment variables");
-    return Value::unknown("environment variables are not a map", vars.span());
-  }
-  List out;
-  for (const auto& m : vars.as_map()) {
-    Span at = m.key_span.known() ? m.key_span : m.value.span();
-    Value entry = Value::map({}, at);
-    entry.set("name", Value::string(m.key, at));
-    entry.set("literal", Value::boolean(written_inline(m.value), m.value.span()));
-    out.push_back(std::move(entry));
-  }
-  return Value::list(std::move(out), vars.span());
-}
-
-Value vpc_attached(const Value& subnets) {
-  if (subnets.is_unknown()) return subnets;
-  if (subnets.is_list()) return Value::boolean(!subnets.as_list().empty(), subnets.span());
-  return Value::unknown("subnet_ids is not a list", subnets.span());
 }
 
 void join_urls(const AdaptContext& ctx, const Resource& raw, Value& out, const Convert& c) {
@@ -84,13 +57,13 @@ Resource adapt_function(const AdaptContext& ctx, const Resource& raw, const Conv
     if (!n.is_number() || n.as_number() >= 0) out.set("reserved_concurrency", n);
   }
   if (const Value* subnets = present(tf::attr(raw, "vpc_config.subnet_ids")))
-    out.set_path("vpc.attached", vpc_attached(*subnets));
+    out.set_path("vpc.attached", aws::vpc_attached(*subnets, "subnet_ids"));
   if (const Value* target = present(tf::attr(raw, "dead_letter_config.target_arn"))) {
     out.set_path("dead_letter.configured", aws::is_set(*target));
     aws::set_reference(out, "dead_letter.target", target, c);
   }
   if (const Value* vars = present(tf::attr(raw, "environment.variables")))
-    out.set_path("environment.variables", environment_variables(*vars, c));
+    out.set_path("environment.variables", aws::environment_variables(*vars, c, written_inline));
   join_urls(ctx, raw, out, c);
   set_tags(raw, out, c);
   return r;

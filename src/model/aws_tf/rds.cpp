@@ -8,9 +8,6 @@ namespace {
 
 using aws::As;
 
-// Null is how a plan writes an argument that is not set: read it as absent.
-const Value* present(const Value* v) { return v && !v->is_null() ? v : nullptr; }
-
 // A database restored from a snapshot, a point in time or an S3 import, or created as a
 // replica, inherits storage encryption from its source, so an unset storage_encrypted
 // is not the default there.

@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "model/aws/derive.h"
 #include "model/aws_tf/aws_tf.h"
 #include "model/aws_tf/common.h"
 
@@ -336,7 +337,7 @@ void read_policy(const Bucket& b, Value& out, const Convert& c) {
                           ? normalized
                           : Value::unknown("the bucket policy is unreadable", document->span()));
   out.set_path("policy.denies_insecure_transport",
-               denies_insecure_transport(list, document->span()));
+               aws::denies_insecure_transport(list, document->span()));
   out.set_path("policy.statements", std::move(list));
 }
 

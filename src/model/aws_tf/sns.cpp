@@ -8,9 +8,6 @@ namespace {
 
 using aws::As;
 
-// Null is how a plan writes an argument that is not set: read it as absent.
-const Value* present(const Value* v) { return v && !v->is_null() ? v : nullptr; }
-
 // Topics are stored unencrypted unless a KMS key is named.
 void encryption(const AdaptContext& ctx, const Resource& raw, Value& out, const Convert& c) {
   const Value* key = present(tf::attr(raw, "kms_master_key_id"));
@@ -22,42 +19,13 @@ void encryption(const AdaptContext& ctx, const Resource& raw, Value& out, const 
     out.set_path("encryption.customer_managed_key", customer_managed_key(ctx, *key));
 }
 
-// The statements of the topic's inline policy and of every aws_sns_topic_policy naming
-// it, merged. One unreadable document makes them all unknown: a rule must not pass on
-// the statements it happens to see.
-void policy(const AdaptContext& ctx, const Resource& raw, Value& out, const Convert& c) {
-  std::vector<const Value*> documents;
-  if (const Value* inline_policy = present(tf::attr(raw, "policy")))
-    documents.push_back(inline_policy);
-  for (const Resource* p : referrers(ctx, "aws_sns_topic_policy", "arn", raw))
-    if (const Value* document = present(tf::attr(*p, "policy"))) documents.push_back(document);
-  if (documents.empty()) {
-    // A topic policy whose topic cannot be resolved may be this topic's.
-    if (has_unresolved_referrer(ctx, "aws_sns_topic_policy", "arn"))
-      out.set_path(
-          "policy.statements",
-          Value::unknown("a topic policy names a topic that cannot be resolved", raw.span));
-    return;
-  }
-  List statements;
-  for (const Value* document : documents) {
-    Value normalized = policy_document(ctx, *document, c);
-    const Value* list = normalized.is_map() ? present(normalized.find("statements")) : nullptr;
-    if (!list || !list->is_list()) {
-      out.set_path("policy.statements", list ? *list : normalized);
-      return;
-    }
-    for (const auto& st : list->as_list()) statements.push_back(st);
-  }
-  out.set_path("policy.statements", Value::list(std::move(statements), documents.front()->span()));
-}
-
 Resource adapt_topic(const AdaptContext& ctx, const Resource& raw, const Convert& c) {
   Resource r = make_named(raw, "aws.sns.topic", "name");
   Value& out = r.attributes;
   copy_attrs(raw, out, {{"fifo_topic", "fifo", As::Bool}}, c);
   encryption(ctx, raw, out, c);
-  policy(ctx, raw, out, c);
+  merge_policies(ctx, raw, "aws_sns_topic_policy", "arn",
+                 "a topic policy names a topic that cannot be resolved", out, c);
   set_tags(raw, out, c);
   return r;
 }

@@ -8,9 +8,6 @@ namespace {
 
 using aws::As;
 
-// Null is how a plan writes an argument that is not set: read it as absent.
-const Value* present(const Value* v) { return v && !v->is_null() ? v : nullptr; }
-
 // A KMS key takes precedence over the SQS managed keys (the two are exclusive); with
 // neither set the service encrypts new queues with its own keys by default, which the
 // schema default records.
@@ -47,36 +44,6 @@ Value dead_letter_configured(const Value& policy) {
                         std::string(tf::ref_of(policy)));
 }
 
-// The statements of the queue's inline policy and of every aws_sqs_queue_policy naming
-// it, merged. One unreadable document makes them all unknown: a rule must not pass on
-// the statements it happens to see.
-void policy(const AdaptContext& ctx, const Resource& raw, Value& out, const Convert& c) {
-  std::vector<const Value*> documents;
-  if (const Value* inline_policy = present(tf::attr(raw, "policy")))
-    documents.push_back(inline_policy);
-  for (const Resource* p : referrers(ctx, "aws_sqs_queue_policy", "queue_url", raw))
-    if (const Value* document = present(tf::attr(*p, "policy"))) documents.push_back(document);
-  if (documents.empty()) {
-    // A queue policy whose queue_url cannot be resolved may be this queue's.
-    if (has_unresolved_referrer(ctx, "aws_sqs_queue_policy", "queue_url"))
-      out.set_path(
-          "policy.statements",
-          Value::unknown("a queue policy names a queue that cannot be resolved", raw.span));
-    return;
-  }
-  List statements;
-  for (const Value* document : documents) {
-    Value normalized = policy_document(ctx, *document, c);
-    const Value* list = normalized.is_map() ? present(normalized.find("statements")) : nullptr;
-    if (!list || !list->is_list()) {
-      out.set_path("policy.statements", list ? *list : normalized);
-      return;
-    }
-    for (const auto& st : list->as_list()) statements.push_back(st);
-  }
-  out.set_path("policy.statements", Value::list(std::move(statements), documents.front()->span()));
-}
-
 Resource adapt_queue(const AdaptContext& ctx, const Resource& raw, const Convert& c) {
   Resource r = make_named(raw, "aws.sqs.queue", "name");
   Value& out = r.attributes;
@@ -91,7 +58,8 @@ Resource adapt_queue(const AdaptContext& ctx, const Resource& raw, const Convert
     redrive = separate.empty() ? nullptr : tf::attr(*separate.front(), "redrive_policy");
   }
   if (redrive) out.set_path("dead_letter.configured", dead_letter_configured(*redrive));
-  policy(ctx, raw, out, c);
+  merge_policies(ctx, raw, "aws_sqs_queue_policy", "queue_url",
+                 "a queue policy names a queue that cannot be resolved", out, c);
   set_tags(raw, out, c);
   return r;
 }

@@ -2,9 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
-#include <cmath>
-
+#include "model/aws/common.h"
 #include "model/base/terraform.h"
 
 namespace cc::model::azure {
@@ -38,54 +36,23 @@ const Value* member(const Value* block, std::initializer_list<std::string_view> 
 
 namespace {
 
+// The azurerm adapters read arguments with the AWS adapters' converters, reporting a
+// value of the wrong type under their own code.
+aws::Convert converter(Diagnostics& diags) { return aws::Convert(diags, "azure.argument_type"); }
+
 Value wrong_type(const Value& v, std::string_view expected, Diagnostics& diags) {
-  diags.push_back(Diagnostic{DiagLevel::Warning, "azure.argument_type",
-                             fmt::format("expected {} here, found {}; treated as unknown", expected,
-                                         Value::type_name(v.type())),
-                             v.span()});
+  converter(diags).type_warning(v, expected);
   return Value::unknown(fmt::format("expected {}, found {}", expected, Value::type_name(v.type())),
                         v.span());
 }
 
-std::string number_text(double d) {
-  if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15)
-    return fmt::format("{}", static_cast<long long>(d));
-  return fmt::format("{}", d);
-}
-
 }  // namespace
 
-Value to_bool(const Value& v, Diagnostics& diags) {
-  if (v.is_unknown()) return v;
-  if (auto b = v.loose_bool()) return Value::boolean(*b, v.span());
-  return wrong_type(v, "a boolean", diags);
-}
+Value to_bool(const Value& v, Diagnostics& diags) { return aws::to_bool(v, converter(diags)); }
 
-Value to_number(const Value& v, Diagnostics& diags) {
-  if (v.is_unknown() || v.is_number()) return v;
-  if (v.is_string()) {
-    const std::string& s = v.as_string();
-    double d = 0;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), d);
-    if (ec == std::errc{} && p == s.data() + s.size() && !s.empty())
-      return Value::number(d, v.span());
-  }
-  return wrong_type(v, "a number", diags);
-}
+Value to_number(const Value& v, Diagnostics& diags) { return aws::to_number(v, converter(diags)); }
 
-Value to_string(const Value& v, Diagnostics& diags) {
-  switch (v.type()) {
-    case Value::Type::Unknown:
-    case Value::Type::String:
-      return v;
-    case Value::Type::Number:
-      return Value::string(number_text(v.as_number()), v.span());
-    case Value::Type::Bool:
-      return Value::string(v.as_bool() ? "true" : "false", v.span());
-    default:
-      return wrong_type(v, "a string", diags);
-  }
-}
+Value to_string(const Value& v, Diagnostics& diags) { return aws::to_string(v, converter(diags)); }
 
 Value to_string_list(const Value& v, Diagnostics& diags) {
   if (v.is_unknown()) return v;

@@ -89,40 +89,19 @@ std::string_view ref_of(const Value& v) {
 
 namespace {
 
-// Position of the '.' that starts the attribute part, skipping brackets and quotes.
-size_t attribute_dot(std::string_view ref) {
-  size_t last = std::string_view::npos;
-  bool quoted = false;
-  int depth = 0;
-  for (size_t i = 0; i < ref.size(); ++i) {
-    char c = ref[i];
-    if (quoted) {
-      if (c == '\\') ++i;
-      else if (c == '"') quoted = false;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == '[') {
-      ++depth;
-    } else if (c == ']') {
-      --depth;
-    } else if (c == '.' && depth == 0) {
-      last = i;
-    }
-  }
-  return last;
-}
-
-// End of the resource address at the start of a reference:
-// [module.NAME[KEY].]*[data.]TYPE.NAME[KEY]
-size_t address_end(std::string_view ref) {
+// Positions of the '.' separators of a reference, skipping those inside brackets and
+// quotes (`aws_s3_bucket.b["a.b"].arn` has two).
+std::vector<size_t> top_level_dots(std::string_view ref) {
   std::vector<size_t> dots;
   bool quoted = false;
   int depth = 0;
   for (size_t i = 0; i < ref.size(); ++i) {
     char c = ref[i];
     if (quoted) {
-      if (c == '\\') ++i;
-      else if (c == '"') quoted = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        quoted = false;
     } else if (c == '"') {
       quoted = true;
     } else if (c == '[') {
@@ -133,6 +112,19 @@ size_t address_end(std::string_view ref) {
       dots.push_back(i);
     }
   }
+  return dots;
+}
+
+// Position of the '.' that starts the attribute part.
+size_t attribute_dot(std::string_view ref) {
+  std::vector<size_t> dots = top_level_dots(ref);
+  return dots.empty() ? std::string_view::npos : dots.back();
+}
+
+// End of the resource address at the start of a reference:
+// [module.NAME[KEY].]*[data.]TYPE.NAME[KEY]
+size_t address_end(std::string_view ref) {
+  std::vector<size_t> dots = top_level_dots(ref);
   dots.push_back(ref.size());
   size_t part = 0;
   auto part_text = [&](size_t k) {

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw2.h"
+#include "../common/raw_tf.h"
+#include "model/aws_tf/aws_tf.h"
 
 namespace cc {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 using test::at;
 
 TEST(TfBackup, PlanRulesVaultsAndSelections) {
-  Document doc = test::tf::raw_doc(R"json({
+  Document doc = test::tf_doc(R"json({
 "aws_kms_key.backup": {},
 "aws_backup_vault.main": {"name": "main", "kms_key_arn": {"$ref": "aws_kms_key.backup.arn"}},
 "aws_backup_vault_lock_configuration.main": {"backup_vault_name": "main", "min_retention_days": 7},
@@ -34,7 +35,7 @@ TEST(TfBackup, PlanRulesVaultsAndSelections) {
 }
 })json");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_backup, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_backup, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   const Value& plan = out[0].attributes;
   EXPECT_EQ(out[0].name, "daily");
@@ -62,14 +63,14 @@ TEST(TfBackup, PlanRulesVaultsAndSelections) {
 }
 
 TEST(TfBackup, VaultsOutsideTheConfigurationAreUnknown) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_backup_plan.shared": {"name": "shared", "rule": [{"rule_name": "r", "target_vault_name": "shared-vault"}]},
 "aws_backup_vault.main": {"name": "main"},
 "aws_backup_vault_lock_configuration.any": {"backup_vault_name": {"$unknown": "var.vault"}},
 "aws_backup_plan.local": {"name": "local", "rule": [{"rule_name": "r", "target_vault_name": "main"}]}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_backup, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_backup, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   const Value& shared = at(out[0].attributes, "rules");
   EXPECT_EQ(at(shared, "0.vault"), Value::string("shared-vault"));

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw2.h"
+#include "../common/raw_tf.h"
+#include "model/aws_tf/aws_tf.h"
 
 namespace cc {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 using test::at;
 
 TEST(TfCloudfront, DistributionArguments) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_cloudfront_distribution.site": {
   "enabled": true,
   "aliases": ["www.example.com"],
@@ -31,7 +32,7 @@ TEST(TfCloudfront, DistributionArguments) {
 }
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_cloudfront, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_cloudfront, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   const Value& d = out[0].attributes;
   EXPECT_EQ(at(d, "enabled"), Value::boolean(true));
@@ -60,7 +61,7 @@ TEST(TfCloudfront, DistributionArguments) {
 }
 
 TEST(TfCloudfront, DefaultCertificateAcceptsOldTls) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_cloudfront_distribution.shared": {
   "enabled": true,
   "default_cache_behavior": [{"viewer_protocol_policy": "https-only"}],
@@ -73,7 +74,7 @@ TEST(TfCloudfront, DefaultCertificateAcceptsOldTls) {
 "aws_cloudfront_distribution.unknown_cert": {"enabled": true, "viewer_certificate": {"$unknown": "dynamic block"}}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_cloudfront, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_cloudfront, doc, diags);
   ASSERT_EQ(out.size(), 3u);
   EXPECT_EQ(at(out[0].attributes, "viewer_certificate.minimum_protocol_version"),
             Value::string("TLSv1"));
@@ -87,14 +88,14 @@ TEST(TfCloudfront, DefaultCertificateAcceptsOldTls) {
 }
 
 TEST(TfCloudfront, LogDeliverySourceCountsAsLogging) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_cloudfront_distribution.cdn": {"enabled": true},
 "aws_cloudwatch_log_delivery_source.cdn": {
   "name": "cdn", "log_type": "ACCESS_LOGS", "resource_arn": {"$ref": "aws_cloudfront_distribution.cdn.arn"}
 }
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_cloudfront, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_cloudfront, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(at(out[0].attributes, "logging.enabled"), Value::boolean(true));
 }

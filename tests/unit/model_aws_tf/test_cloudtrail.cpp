@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw2.h"
+#include "../common/raw_tf.h"
+#include "model/aws_tf/aws_tf.h"
 
 namespace cc {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 using test::at;
 
 TEST(TfCloudTrail, TrailArgumentsSelectorsAndProviderDefaults) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_cloudtrail.main": {"name": "org", "s3_bucket_name": {"$ref": "aws_s3_bucket.trail.id"},
   "is_multi_region_trail": true, "enable_log_file_validation": true,
   "kms_key_id": {"$ref": "aws_kms_key.trail.arn"},
@@ -21,7 +22,7 @@ TEST(TfCloudTrail, TrailArgumentsSelectorsAndProviderDefaults) {
   "cloud_watch_logs_group_arn": "arn:aws:logs:eu-west-1:111122223333:log-group:x:*"}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_cloudtrail, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_cloudtrail, doc, diags);
   ASSERT_EQ(out.size(), 3u);
   const Value& a = out[0].attributes;
   EXPECT_EQ(at(a, "multi_region"), Value::boolean(true));

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw2.h"
+#include "../common/raw_tf.h"
+#include "model/aws_tf/aws_tf.h"
 
 namespace cc {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 using test::at;
 
 TEST(TfConfig, RecorderWithDeliveryChannel) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_config_configuration_recorder.main": {
   "name": "main",
   "role_arn": {"$ref": "aws_iam_role.config.arn"},
@@ -18,7 +19,7 @@ TEST(TfConfig, RecorderWithDeliveryChannel) {
 "aws_config_delivery_channel.main": {"name": "main", "s3_bucket_name": "config-history"}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_config, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_config, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   const Value& rec = out[0].attributes;
   EXPECT_EQ(out[0].name, "main");
@@ -35,14 +36,14 @@ TEST(TfConfig, RecorderWithDeliveryChannel) {
 }
 
 TEST(TfConfig, RecorderStatusStartsTheRecorder) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_config_configuration_recorder.main": {"name": "main"},
 "aws_config_configuration_recorder_status.main": {"name": "main", "is_enabled": true},
 "aws_config_configuration_recorder.unnamed": {},
 "aws_config_configuration_recorder_status.unnamed": {"name": "default", "is_enabled": false}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_config, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_config, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(at(out[0].attributes, "recording"), Value::boolean(true));
   EXPECT_EQ(at(out[0].attributes, "recording").span().line, 3u);
@@ -51,18 +52,18 @@ TEST(TfConfig, RecorderStatusStartsTheRecorder) {
 }
 
 TEST(TfConfig, UnresolvedRecorderStatusIsUnknown) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_config_configuration_recorder.main": {"name": "main"},
 "aws_config_configuration_recorder_status.any": {"name": {"$unknown": "var.recorder"}, "is_enabled": true}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_config, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_config, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_TRUE(at(out[0].attributes, "recording").is_unknown());
 }
 
 TEST(TfConfig, RecordingGroupChoices) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_config_configuration_recorder.default": {},
 "aws_config_configuration_recorder.listed": {"recording_group": [{"resource_types": ["AWS::S3::Bucket"]}]},
 "aws_config_configuration_recorder.excluded": {
@@ -74,7 +75,7 @@ TEST(TfConfig, RecordingGroupChoices) {
 "aws_config_configuration_recorder.unknown": {"recording_group": {"$unknown": "dynamic block"}}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_config, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_config, doc, diags);
   ASSERT_EQ(out.size(), 5u);
   Value def = test::with_defaults(out[0]);
   EXPECT_EQ(at(def, "all_supported"), Value::boolean(true));

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw2.h"
+#include "../common/raw_tf.h"
+#include "model/aws_tf/aws_tf.h"
 
 namespace cc {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 using test::at;
 
 TEST(TfDynamodb, EncryptionKeys) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_kms_key.table": {"enable_key_rotation": true},
 "aws_dynamodb_table.owned": {"name": "owned", "hash_key": "id"},
 "aws_dynamodb_table.aws_managed": {"name": "managed", "server_side_encryption": [{"enabled": true}]},
@@ -21,7 +22,7 @@ TEST(TfDynamodb, EncryptionKeys) {
 }
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_dynamodb, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_dynamodb, doc, diags);
   ASSERT_EQ(out.size(), 4u);
   Value owned = test::with_defaults(out[0]);
   EXPECT_EQ(at(owned, "encryption.kms"), Value::boolean(false));
@@ -40,7 +41,7 @@ TEST(TfDynamodb, EncryptionKeys) {
 }
 
 TEST(TfDynamodb, RecoveryAndProtection) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_dynamodb_table.on": {
   "point_in_time_recovery": [{"enabled": true}],
   "deletion_protection_enabled": true,
@@ -50,7 +51,7 @@ TEST(TfDynamodb, RecoveryAndProtection) {
 "aws_dynamodb_table.off": {"point_in_time_recovery": {"enabled": false}}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_dynamodb, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_dynamodb, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(at(out[0].attributes, "point_in_time_recovery"), Value::boolean(true));
   EXPECT_EQ(at(out[0].attributes, "point_in_time_recovery").span().line, 3u);
@@ -63,7 +64,7 @@ TEST(TfDynamodb, RecoveryAndProtection) {
 }
 
 TEST(TfDynamodb, ReplicasMakeAGlobalTable) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_dynamodb_table.all": {
   "point_in_time_recovery": [{"enabled": true}],
   "replica": [{"region_name": "eu-west-2", "point_in_time_recovery": true},
@@ -80,7 +81,7 @@ TEST(TfDynamodb, ReplicasMakeAGlobalTable) {
 }
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_dynamodb, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_dynamodb, doc, diags);
   ASSERT_EQ(out.size(), 3u);
   EXPECT_EQ(at(out[0].attributes, "global"), Value::boolean(true));
   EXPECT_EQ(at(out[0].attributes, "point_in_time_recovery"), Value::boolean(true));

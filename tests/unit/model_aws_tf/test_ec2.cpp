@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw2.h"
+#include "../common/raw_tf.h"
+#include "model/aws_tf/aws_tf.h"
 
 namespace cc {
 namespace {
@@ -16,7 +17,7 @@ const Resource& get(const std::vector<Resource>& out, std::string_view kind,
 }
 
 TEST(TfEc2, InstanceInheritsLaunchTemplateAndJoinsProfileAndSubnet) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_launch_template.web": {"name": "web", "image_id": "ami-1",
   "metadata_options": [{"http_tokens": "required"}],
   "monitoring": [{"enabled": true}],
@@ -33,7 +34,7 @@ TEST(TfEc2, InstanceInheritsLaunchTemplateAndJoinsProfileAndSubnet) {
   "policy_arn": "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_ec2, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_ec2, doc, diags);
   const Resource& inst = get(out, "aws.ec2.instance", "aws_instance.app");
   const Value& a = inst.attributes;
   EXPECT_EQ(inst.name, "app-1");
@@ -53,7 +54,7 @@ TEST(TfEc2, InstanceInheritsLaunchTemplateAndJoinsProfileAndSubnet) {
 }
 
 TEST(TfEc2, InstanceDefaultsAndUnknowns) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_instance.bare": {"ami": "ami-1", "instance_type": "t3.micro"},
 "aws_instance.vague": {"ami": "ami-1", "subnet_id": {"$unknown": "var.subnet"},
   "metadata_options": [{"http_tokens": {"$unknown": "var.tokens"}}],
@@ -63,7 +64,7 @@ TEST(TfEc2, InstanceDefaultsAndUnknowns) {
 "aws_instance.external": {"launch_template": [{"name": "shared-template"}]}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_ec2, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_ec2, doc, diags);
   Value bare = test::with_defaults(get(out, "aws.ec2.instance", "aws_instance.bare"));
   EXPECT_EQ(at(bare, "imdsv2_required"), Value::boolean(false));
   EXPECT_EQ(at(bare, "public_ip"), Value::boolean(true));  // default VPC
@@ -82,7 +83,7 @@ TEST(TfEc2, InstanceDefaultsAndUnknowns) {
 }
 
 TEST(TfEc2, SecurityGroupJoinsEveryRuleSpelling) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_security_group.app": {"name": "app", "vpc_id": {"$ref": "aws_vpc.main.id"},
   "ingress": [{"from_port": 443, "to_port": 443, "protocol": "tcp", "cidr_blocks": ["0.0.0.0/0", "10.0.0.0/8"]}],
   "egress": [{"from_port": 0, "to_port": 0, "protocol": "-1", "cidr_blocks": ["0.0.0.0/0"]}]},
@@ -96,7 +97,7 @@ TEST(TfEc2, SecurityGroupJoinsEveryRuleSpelling) {
 "aws_security_group.bare": {"name": "bare"}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_ec2, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_ec2, doc, diags);
   const Value& a = get(out, "aws.ec2.security_group", "aws_security_group.app").attributes;
   EXPECT_EQ(at(a, "vpc"), Value::string("${aws_vpc.main.id}"));
   const Value& in = at(a, "ingress");
@@ -119,7 +120,7 @@ TEST(TfEc2, SecurityGroupJoinsEveryRuleSpelling) {
 }
 
 TEST(TfEc2, VpcFlowLogsAndDefaultSecurityGroup) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_vpc.main": {"cidr_block": "10.0.0.0/16", "tags": {"Name": "main"}},
 "aws_flow_log.main": {"vpc_id": {"$ref": "aws_vpc.main.id"}, "traffic_type": "ALL",
   "log_destination_type": "s3", "log_destination": {"$ref": "aws_s3_bucket.fl.arn"}},
@@ -129,7 +130,7 @@ TEST(TfEc2, VpcFlowLogsAndDefaultSecurityGroup) {
 "aws_instance.app": {"vpc_security_group_ids": [{"$ref": "aws_vpc.other.default_security_group_id"}]}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_ec2, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_ec2, doc, diags);
   const Resource& main = get(out, "aws.ec2.vpc", "aws_vpc.main");
   EXPECT_EQ(main.name, "main");
   EXPECT_EQ(at(main.attributes, "flow_logs_enabled"), Value::boolean(true));
@@ -148,7 +149,7 @@ TEST(TfEc2, VpcFlowLogsAndDefaultSecurityGroup) {
 }
 
 TEST(TfEc2, VolumesAndEbsEncryptionDefault) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_ebs_volume.data": {"availability_zone": "eu-west-1a", "size": 100, "type": "gp3",
   "encrypted": true, "kms_key_id": {"$ref": "aws_kms_key.ebs.arn"}},
 "aws_ebs_volume.plain": {"availability_zone": "eu-west-1a", "size": 10},
@@ -157,7 +158,7 @@ TEST(TfEc2, VolumesAndEbsEncryptionDefault) {
 "aws_ebs_default_kms_key.this": {"key_arn": {"$ref": "aws_kms_key.ebs.arn"}}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_ec2, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_ec2, doc, diags);
   const Value& data = get(out, "aws.ec2.volume", "aws_ebs_volume.data").attributes;
   EXPECT_EQ(at(data, "encrypted"), Value::boolean(true));
   EXPECT_EQ(at(data, "volume_type"), Value::string("gp3"));

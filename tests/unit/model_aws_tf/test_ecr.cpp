@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw2.h"
+#include "../common/raw_tf.h"
+#include "model/aws_tf/aws_tf.h"
 
 namespace cc {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 using test::at;
 
 TEST(TfEcr, RepositoryArguments) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_kms_key.images": {},
 "aws_ecr_repository.app": {
   "name": "app",
@@ -21,7 +22,7 @@ TEST(TfEcr, RepositoryArguments) {
 "aws_ecr_repository.managed_kms": {"encryption_configuration": [{"encryption_type": "KMS"}]}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_ecr, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_ecr, doc, diags);
   ASSERT_EQ(out.size(), 3u);
   const Value& app = out[0].attributes;
   EXPECT_EQ(at(app, "scan_on_push"), Value::boolean(true));
@@ -40,7 +41,7 @@ TEST(TfEcr, RepositoryArguments) {
 }
 
 TEST(TfEcr, RegistryScanningAppliesToMatchingRepositories) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_ecr_registry_scanning_configuration.registry": {
   "scan_type": "ENHANCED",
   "rule": [{"scan_frequency": "CONTINUOUS_SCAN",
@@ -50,7 +51,7 @@ TEST(TfEcr, RegistryScanningAppliesToMatchingRepositories) {
 "aws_ecr_repository.dev": {"name": "dev-api"}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_ecr, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_ecr, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(at(out[0].attributes, "scan_on_push"), Value::boolean(true));
   EXPECT_EQ(at(out[0].attributes, "scan_on_push").span().line, 5u);
@@ -58,7 +59,7 @@ TEST(TfEcr, RegistryScanningAppliesToMatchingRepositories) {
 }
 
 TEST(TfEcr, PolicyAndLifecycleAreJoined) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_ecr_repository.app": {"name": "app"},
 "aws_ecr_repository.other": {"name": "other"},
 "aws_ecr_repository_policy.app": {
@@ -68,7 +69,7 @@ TEST(TfEcr, PolicyAndLifecycleAreJoined) {
 "aws_ecr_lifecycle_policy.app": {"repository": {"$ref": "aws_ecr_repository.app.name"}, "policy": "{\"rules\":[]}"}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_ecr, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_ecr, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   const Value& statements = at(out[0].attributes, "policy.statements");
   ASSERT_EQ(statements.as_list().size(), 1u);

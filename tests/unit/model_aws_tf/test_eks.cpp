@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw2.h"
+#include "../common/raw_tf.h"
+#include "model/aws_tf/aws_tf.h"
 
 namespace cc {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 using test::at;
 
 TEST(TfEks, ClusterArguments) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_eks_cluster.main": {
   "name": "main",
   "version": "1.31",
@@ -23,7 +24,7 @@ TEST(TfEks, ClusterArguments) {
 "aws_eks_cluster.bare": {"name": "bare", "vpc_config": [{"subnet_ids": ["subnet-1"]}]}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_eks, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_eks, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   const Value& main = out[0].attributes;
   EXPECT_EQ(at(main, "version"), Value::string("1.31"));
@@ -45,13 +46,13 @@ TEST(TfEks, ClusterArguments) {
 }
 
 TEST(TfEks, SecretsEncryptionNeedsSecretsAndAKey) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_eks_cluster.other_resources": {"encryption_config": [{"resources": ["configmaps"], "provider": [{"key_arn": "arn:aws:kms:eu-west-1:111122223333:key/x"}]}]},
 "aws_eks_cluster.var_key": {"encryption_config": [{"resources": ["secrets"], "provider": [{"key_arn": {"$unknown": "var.key"}}]}]},
 "aws_eks_cluster.var_resources": {"encryption_config": [{"resources": {"$unknown": "var.resources"}}]}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_eks, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_eks, doc, diags);
   ASSERT_EQ(out.size(), 3u);
   EXPECT_EQ(at(out[0].attributes, "secrets_encryption.enabled"), Value::boolean(false));
   EXPECT_TRUE(at(out[1].attributes, "secrets_encryption.enabled").is_unknown());

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw2.h"
+#include "../common/raw_tf.h"
+#include "model/aws_tf/aws_tf.h"
 
 namespace cc {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 using test::at;
 
 TEST(TfElb, LoadBalancers) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_lb.web": {
   "name": "web",
   "internal": false,
@@ -20,7 +21,7 @@ TEST(TfElb, LoadBalancers) {
 "aws_lb.nlb": {"load_balancer_type": "network"}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_elb, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_elb, doc, diags);
   ASSERT_EQ(out.size(), 3u);
   const Value& web = out[0].attributes;
   EXPECT_EQ(out[0].name, "web");
@@ -44,7 +45,7 @@ TEST(TfElb, LoadBalancers) {
 }
 
 TEST(TfElb, ClassicLoadBalancer) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_elb.legacy": {
   "name": "legacy",
   "listener": [
@@ -56,7 +57,7 @@ TEST(TfElb, ClassicLoadBalancer) {
 }
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_elb, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_elb, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   const Value& elb = out[0].attributes;
   EXPECT_EQ(at(elb, "type"), Value::string("classic"));
@@ -71,7 +72,7 @@ TEST(TfElb, ClassicLoadBalancer) {
 }
 
 TEST(TfElb, ListenersJoinTheirLoadBalancer) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_lb.web": {"name": "web"},
 "aws_lb.net": {"load_balancer_type": "network"},
 "aws_lb_listener.http": {
@@ -99,7 +100,7 @@ TEST(TfElb, ListenersJoinTheirLoadBalancer) {
 "aws_lb_listener.outside": {"load_balancer_arn": {"$unknown": "var.lb_arn"}, "port": 80, "protocol": "HTTP"}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_elb, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_elb, doc, diags);
   ASSERT_EQ(out.size(), 7u);
   const Resource* http = test::find(out, "aws.elb.listener", "aws_lb_listener.http");
   ASSERT_NE(http, nullptr);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw2.h"
+#include "../common/raw_tf.h"
+#include "model/aws_tf/aws_tf.h"
 
 namespace cc {
 namespace {
@@ -8,13 +9,13 @@ namespace {
 using test::at;
 
 TEST(TfGuardduty, DetectorIsOnUnlessTurnedOff) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_guardduty_detector.default": {},
 "aws_guardduty_detector.off": {"enable": false},
 "aws_guardduty_detector.var": {"enable": {"$unknown": "var.enabled"}, "finding_publishing_frequency": "FIFTEEN_MINUTES"}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_guardduty, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_guardduty, doc, diags);
   ASSERT_EQ(out.size(), 3u);
   EXPECT_EQ(at(out[0].attributes, "enabled"), Value::boolean(true));
   EXPECT_EQ(at(out[0].attributes, "enabled").span().line, 2u);
@@ -26,7 +27,7 @@ TEST(TfGuardduty, DetectorIsOnUnlessTurnedOff) {
 }
 
 TEST(TfGuardduty, DatasourcesAndFeatureResourcesBecomeFeatures) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_guardduty_detector.main": {
   "enable": true,
   "datasources": [{
@@ -42,7 +43,7 @@ TEST(TfGuardduty, DatasourcesAndFeatureResourcesBecomeFeatures) {
 }
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_guardduty, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_guardduty, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   const Value& features = at(out[0].attributes, "features");
   ASSERT_EQ(features.as_list().size(), 4u);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw2.h"
+#include "../common/raw_tf.h"
+#include "model/aws_tf/aws_tf.h"
 
 namespace cc {
 namespace {
@@ -16,7 +17,7 @@ const Resource& get(const std::vector<Resource>& out, std::string_view kind,
 }
 
 TEST(TfIam, RoleJoinsInlineBlocksPolicyResourcesAndAttachments) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_iam_role.app": {
   "name": "app",
   "assume_role_policy": "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}",
@@ -35,7 +36,7 @@ TEST(TfIam, RoleJoinsInlineBlocksPolicyResourcesAndAttachments) {
   "policy_arn": "arn:aws:iam::aws:policy/ReadOnlyAccess"}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_iam, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_iam, doc, diags);
   const Value& a = get(out, "aws.iam.role", "aws_iam_role.app").attributes;
   EXPECT_EQ(at(a, "name"), Value::string("app"));
   EXPECT_EQ(at(a, "permissions_boundary"), Value::string("${aws_iam_policy.boundary.arn}"));
@@ -69,7 +70,7 @@ TEST(TfIam, RoleJoinsInlineBlocksPolicyResourcesAndAttachments) {
 }
 
 TEST(TfIam, UserCredentialsGroupsAndMfaFromGroupPolicy) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_iam_user.bob": {"name": "bob", "tags": {"team": "ops"}},
 "aws_iam_user_login_profile.bob": {"user": {"$ref": "aws_iam_user.bob.name"}, "password_reset_required": true},
 "aws_iam_access_key.one": {"user": "bob"},
@@ -83,7 +84,7 @@ TEST(TfIam, UserCredentialsGroupsAndMfaFromGroupPolicy) {
   "resources": ["*"], "condition": [{"test": "BoolIfExists", "variable": "aws:MultiFactorAuthPresent", "values": ["false"]}]}]}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_iam, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_iam, doc, diags);
   const Value& a = get(out, "aws.iam.user", "aws_iam_user.bob").attributes;
   EXPECT_EQ(at(a, "console_access"), Value::boolean(true));
   EXPECT_EQ(at(a, "console_access").span().line, 3u);
@@ -102,14 +103,14 @@ TEST(TfIam, UserCredentialsGroupsAndMfaFromGroupPolicy) {
 }
 
 TEST(TfIam, UnresolvablePrincipalsAndDocumentsAreUnknown) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_iam_user.u": {"name": "u"},
 "aws_iam_user_policy.p": {"user": {"$unknown": "var.user"}, "policy": "{\"Statement\":[]}"},
 "aws_iam_role.r": {"name": "r", "assume_role_policy": {"$unknown": "var.trust"}},
 "aws_iam_policy.bad": {"name": "bad", "policy": "{not json"}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_iam, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_iam, doc, diags);
   const Value& u = get(out, "aws.iam.user", "aws_iam_user.u").attributes;
   ASSERT_EQ(at(u, "inline_policies").as_list().size(), 1u);
   EXPECT_TRUE(at(u, "inline_policies.0").is_unknown());
@@ -123,7 +124,7 @@ TEST(TfIam, UnresolvablePrincipalsAndDocumentsAreUnknown) {
 }
 
 TEST(TfIam, PolicyDocumentMergesSourceAndOverrideDocuments) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "data.aws_iam_policy_document.base": {"statement": [
   {"sid": "Read", "actions": ["s3:GetObject"], "resources": ["*"]},
   {"sid": "List", "actions": ["s3:ListBucket"], "resources": ["*"]}]},
@@ -134,7 +135,7 @@ TEST(TfIam, PolicyDocumentMergesSourceAndOverrideDocuments) {
 "aws_iam_policy.p": {"name": "p", "policy": {"$ref": "data.aws_iam_policy_document.final.json"}}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_iam, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_iam, doc, diags);
   const Value& p = get(out, "aws.iam.policy", "aws_iam_policy.p").attributes;
   const Value& st = at(p, "document.statements");
   ASSERT_EQ(st.as_list().size(), 2u);
@@ -147,13 +148,13 @@ TEST(TfIam, PolicyDocumentMergesSourceAndOverrideDocuments) {
 }
 
 TEST(TfIam, PasswordPolicyArgumentsAndDefaults) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_iam_account_password_policy.strict": {"minimum_password_length": 16,
   "require_symbols": true, "password_reuse_prevention": 24, "max_password_age": 90},
 "aws_iam_account_password_policy.bare": {}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_iam, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_iam, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   const Value& s = out[0].attributes;
   EXPECT_EQ(out[0].kind, "aws.iam.password_policy");

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw2.h"
+#include "../common/raw_tf.h"
+#include "model/aws_tf/aws_tf.h"
 
 namespace cc {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 using test::at;
 
 TEST(TfKms, KeyArgumentsAliasAndSeparatePolicy) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_kms_key.data": {"description": "data", "enable_key_rotation": true,
   "deletion_window_in_days": 7, "policy": "{\"Statement\":[]}", "tags": {"env": "prod"}},
 "aws_kms_alias.data": {"name": "alias/data", "target_key_id": {"$ref": "aws_kms_key.data.key_id"}},
@@ -17,7 +18,7 @@ TEST(TfKms, KeyArgumentsAliasAndSeparatePolicy) {
 "aws_kms_key.bare": {}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_kms, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_kms, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   const Value& a = out[0].attributes;
   EXPECT_EQ(out[0].name, "alias/data");
@@ -35,11 +36,11 @@ TEST(TfKms, KeyArgumentsAliasAndSeparatePolicy) {
 }
 
 TEST(TfKms, UnknownArgumentsStayUnknown) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_kms_key.k": {"enable_key_rotation": {"$unknown": "var.rotate"}, "policy": {"$unknown": "var.policy"}}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_kms, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_kms, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_TRUE(at(out[0].attributes, "rotation_enabled").is_unknown());
   EXPECT_TRUE(at(out[0].attributes, "policy").is_unknown());

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw2.h"
+#include "../common/raw_tf.h"
+#include "model/aws_tf/aws_tf.h"
 
 namespace cc {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 using test::at;
 
 TEST(TfLambda, FunctionArguments) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_lambda_function.api": {
   "function_name": "api",
   "runtime": "python3.8",
@@ -22,7 +23,7 @@ TEST(TfLambda, FunctionArguments) {
 "aws_lambda_function.image": {"function_name": "worker", "package_type": "Image", "reserved_concurrent_executions": 5}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_lambda, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_lambda, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   const Value& api = out[0].attributes;
   EXPECT_EQ(out[0].name, "api");
@@ -45,7 +46,7 @@ TEST(TfLambda, FunctionArguments) {
 }
 
 TEST(TfLambda, EnvironmentVariablesKeepNamesNotValues) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_lambda_function.fn": {
   "runtime": "nodejs22.x",
   "environment": [{"variables": {
@@ -56,7 +57,7 @@ TEST(TfLambda, EnvironmentVariablesKeepNamesNotValues) {
 }
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_lambda, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_lambda, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   const Value& vars = at(out[0].attributes, "environment.variables");
   ASSERT_EQ(vars.as_list().size(), 3u);
@@ -71,7 +72,7 @@ TEST(TfLambda, EnvironmentVariablesKeepNamesNotValues) {
 }
 
 TEST(TfLambda, FunctionUrlsAreJoined) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_lambda_function.public": {"function_name": "public-fn", "runtime": "python3.12"},
 "aws_lambda_function.private": {"function_name": "private-fn", "runtime": "python3.12"},
 "aws_lambda_function_url.by_name": {"function_name": "public-fn", "authorization_type": "NONE"},
@@ -83,7 +84,7 @@ TEST(TfLambda, FunctionUrlsAreJoined) {
 "aws_lambda_function_url.broken": {"function_name": "public-fn"}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_lambda, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_lambda, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   const Value& pub = at(out[0].attributes, "function_urls");
   ASSERT_EQ(pub.as_list().size(), 2u);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw2.h"
+#include "../common/raw_tf.h"
+#include "model/aws_tf/aws_tf.h"
 
 namespace cc {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 using test::at;
 
 TEST(TfLogs, RetentionKeyAndDataProtection) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_cloudwatch_log_group.app": {"name": "/acme/app", "retention_in_days": 400,
   "kms_key_id": {"$ref": "aws_kms_key.logs.arn"}, "log_group_class": "STANDARD"},
 "aws_cloudwatch_log_data_protection_policy.app": {"log_group_name": {"$ref": "aws_cloudwatch_log_group.app.name"},
@@ -17,7 +18,7 @@ TEST(TfLogs, RetentionKeyAndDataProtection) {
 "aws_cloudwatch_log_group.vague": {"retention_in_days": {"$unknown": "var.days"}}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_logs, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_logs, doc, diags);
   ASSERT_EQ(out.size(), 3u);
   const Value& a = out[0].attributes;
   EXPECT_EQ(out[0].name, "/acme/app");

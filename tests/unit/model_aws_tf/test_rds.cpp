@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw2.h"
+#include "../common/raw_tf.h"
+#include "model/aws_tf/aws_tf.h"
 
 namespace cc {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 using test::at;
 
 TEST(TfRds, InstanceArgumentsAndDefaults) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_db_instance.main": {
   "identifier": "orders",
   "engine": "postgres",
@@ -24,7 +25,7 @@ TEST(TfRds, InstanceArgumentsAndDefaults) {
 "aws_db_instance.bare": {"engine": "mysql", "instance_class": "db.t3.micro"}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_rds, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_rds, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   const Value& main = out[0].attributes;
   EXPECT_EQ(out[0].kind, "aws.rds.instance");
@@ -49,14 +50,14 @@ TEST(TfRds, InstanceArgumentsAndDefaults) {
 }
 
 TEST(TfRds, RestoredInstanceInheritsEncryption) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_db_instance.restored": {"engine": "mysql", "snapshot_identifier": "nightly"},
 "aws_db_instance.replica": {"replicate_source_db": {"$ref": "aws_db_instance.restored.identifier"}},
 "aws_db_instance.pitr": {"restore_to_point_in_time": [{"source_db_instance_identifier": "x"}]},
 "aws_db_instance.explicit": {"snapshot_identifier": "nightly", "storage_encrypted": false}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_rds, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_rds, doc, diags);
   ASSERT_EQ(out.size(), 4u);
   for (size_t i = 0; i < 3; ++i) {
     EXPECT_TRUE(at(out[i].attributes, "storage_encrypted").is_unknown()) << out[i].address;
@@ -66,7 +67,7 @@ TEST(TfRds, RestoredInstanceInheritsEncryption) {
 }
 
 TEST(TfRds, ClusterInstancesJoinTheirCluster) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_rds_cluster.aurora": {
   "cluster_identifier": "ledger",
   "engine": "aurora-postgresql",
@@ -86,7 +87,7 @@ TEST(TfRds, ClusterInstancesJoinTheirCluster) {
 "aws_rds_cluster_instance.unresolved": {"cluster_identifier": {"$unknown": "var.cluster"}}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_rds, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_rds, doc, diags);
   ASSERT_EQ(out.size(), 5u);
   // Instances first (source order), then the cluster.
   EXPECT_EQ(out[0].address, "aws_rds_cluster_instance.writer[0]");
@@ -108,13 +109,13 @@ TEST(TfRds, ClusterInstancesJoinTheirCluster) {
 }
 
 TEST(TfRds, ServerlessClusterIsAlwaysEncrypted) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_rds_cluster.serverless": {"engine": "aurora-mysql", "engine_mode": "serverless"},
 "aws_rds_cluster.provisioned": {"engine": "aurora-mysql"},
 "aws_rds_cluster.from_snapshot": {"engine": "aurora-mysql", "snapshot_identifier": {"$unknown": "var.snapshot"}}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_rds, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_rds, doc, diags);
   ASSERT_EQ(out.size(), 3u);
   EXPECT_EQ(at(out[0].attributes, "storage_encrypted"), Value::boolean(true));
   EXPECT_EQ(at(test::with_defaults(out[1]), "storage_encrypted"), Value::boolean(false));
@@ -123,11 +124,11 @@ TEST(TfRds, ServerlessClusterIsAlwaysEncrypted) {
 }
 
 TEST(TfRds, WrongTypesWarnAndBecomeUnknown) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_db_instance.odd": {"backup_retention_period": "a week", "multi_az": {"$unknown": "var.ha"}}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_rds, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_rds, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_TRUE(at(out[0].attributes, "backup_retention_period").is_unknown());
   EXPECT_TRUE(at(out[0].attributes, "multi_az").is_unknown());

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw2.h"
+#include "../common/raw_tf.h"
+#include "model/aws_tf/aws_tf.h"
 
 namespace cc {
 namespace {
@@ -15,7 +16,7 @@ const Resource& only(const std::vector<Resource>& out, std::string_view address)
 }
 
 TEST(TfS3, V4InlineBlocks) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_s3_bucket.data": {
   "bucket": "acme-data",
   "acl": "public-read",
@@ -32,7 +33,7 @@ TEST(TfS3, V4InlineBlocks) {
 "aws_s3_bucket.logs": {"bucket": "acme-logs", "object_lock_enabled": true}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_s3, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_s3, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   const Value& a = only(out, "aws_s3_bucket.data").attributes;
   EXPECT_EQ(out[0].name, "acme-data");
@@ -62,7 +63,7 @@ TEST(TfS3, V4InlineBlocks) {
 }
 
 TEST(TfS3, V5SplitResourcesJoinByReferenceAndName) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_s3_bucket.data": {"bucket": "acme-data"},
 "aws_s3_bucket_server_side_encryption_configuration.data": {
   "bucket": {"$ref": "aws_s3_bucket.data.id"},
@@ -85,7 +86,7 @@ TEST(TfS3, V5SplitResourcesJoinByReferenceAndName) {
   "condition": [{"test": "Bool", "variable": "aws:SecureTransport", "values": ["false"]}]}]}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_s3, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_s3, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   const Value& a = out[0].attributes;
   EXPECT_EQ(at(a, "encryption.enabled"), Value::boolean(true));
@@ -109,9 +110,9 @@ TEST(TfS3, V5SplitResourcesJoinByReferenceAndName) {
 }
 
 TEST(TfS3, DefaultsWhenNothingIsConfigured) {
-  Document doc = test::tf::raw_doc(R"({"aws_s3_bucket.plain": {}})");
+  Document doc = test::tf_doc(R"({"aws_s3_bucket.plain": {}})");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_s3, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_s3, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].name, "aws_s3_bucket.plain");
   Value a = test::with_defaults(out[0]);
@@ -123,7 +124,7 @@ TEST(TfS3, DefaultsWhenNothingIsConfigured) {
 }
 
 TEST(TfS3, UnknownsStayUnknown) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_s3_bucket.data": {"bucket": "acme-data"},
 "aws_s3_bucket_versioning.other": {"bucket": {"$unknown": "var.bucket has no value"},
   "versioning_configuration": [{"status": "Enabled"}]},
@@ -134,7 +135,7 @@ TEST(TfS3, UnknownsStayUnknown) {
   "rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": {"$unknown": "var.alg"}}]}]}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_s3, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_s3, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   const Value& a = out[0].attributes;
   EXPECT_TRUE(at(a, "versioning.enabled").is_unknown());
@@ -145,14 +146,14 @@ TEST(TfS3, UnknownsStayUnknown) {
 }
 
 TEST(TfS3, JsonencodeShapeIsParsedAsThePolicy) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_s3_bucket.site": {"bucket": "acme-site"},
 "aws_s3_bucket_policy.site": {"bucket": {"$ref": "aws_s3_bucket.site.id"},
   "policy": {"$ref": "aws_s3_bucket.site.arn",
     "$shape": "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"${aws_s3_bucket.site.arn}/*\"}]}"}}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_s3, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_s3, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   const Value& st = at(out[0].attributes, "policy.statements").as_list().at(0);
   EXPECT_EQ(at(st, "effect"), Value::string("Allow"));

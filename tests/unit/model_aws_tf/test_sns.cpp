@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw2.h"
+#include "../common/raw_tf.h"
+#include "model/aws_tf/aws_tf.h"
 
 namespace cc {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 using test::at;
 
 TEST(TfSns, Encryption) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_kms_key.topic": {},
 "aws_sns_topic.plain": {"name": "plain"},
 "aws_sns_topic.aws_key": {"name": "alerts.fifo", "fifo_topic": true, "kms_master_key_id": "alias/aws/sns"},
@@ -16,7 +17,7 @@ TEST(TfSns, Encryption) {
 "aws_sns_topic.empty": {"kms_master_key_id": ""}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_sns, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_sns, doc, diags);
   ASSERT_EQ(out.size(), 4u);
   Value plain = test::with_defaults(out[0]);
   EXPECT_EQ(at(plain, "encryption.enabled"), Value::boolean(false));
@@ -31,7 +32,7 @@ TEST(TfSns, Encryption) {
 }
 
 TEST(TfSns, TopicPoliciesAreJoined) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_sns_topic.events": {"name": "events"},
 "aws_sns_topic.other": {"name": "other"},
 "aws_sns_topic_policy.events": {
@@ -48,7 +49,7 @@ TEST(TfSns, TopicPoliciesAreJoined) {
 }
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_sns, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_sns, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   const Value& statements = at(out[0].attributes, "policy.statements");
   ASSERT_TRUE(statements.is_list());
@@ -59,12 +60,12 @@ TEST(TfSns, TopicPoliciesAreJoined) {
 }
 
 TEST(TfSns, UnresolvedTopicPolicyIsUnknown) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_sns_topic.t": {"name": "t"},
 "aws_sns_topic_policy.p": {"arn": {"$unknown": "var.topic_arn"}, "policy": "{\"Statement\":[]}"}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_sns, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_sns, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_TRUE(at(out[0].attributes, "policy.statements").is_unknown());
 }

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw2.h"
+#include "../common/raw_tf.h"
+#include "model/aws_tf/aws_tf.h"
 
 namespace cc {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 using test::at;
 
 TEST(TfSqs, EncryptionChoices) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_kms_key.queue": {},
 "aws_sqs_queue.default": {"name": "default"},
 "aws_sqs_queue.off": {"sqs_managed_sse_enabled": false},
@@ -17,7 +18,7 @@ TEST(TfSqs, EncryptionChoices) {
 "aws_sqs_queue.var_key": {"kms_master_key_id": {"$unknown": "var.key"}}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_sqs, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_sqs, doc, diags);
   ASSERT_EQ(out.size(), 5u);
   Value def = test::with_defaults(out[0]);
   EXPECT_EQ(out[0].name, "default");
@@ -36,7 +37,7 @@ TEST(TfSqs, EncryptionChoices) {
 }
 
 TEST(TfSqs, PoliciesAreJoined) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_sqs_queue.jobs": {
   "name": "jobs",
   "policy": "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"sqs:SendMessage\",\"Resource\":\"*\"}]}"
@@ -49,7 +50,7 @@ TEST(TfSqs, PoliciesAreJoined) {
 }
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_sqs, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_sqs, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   const Value& statements = at(out[0].attributes, "policy.statements");
   ASSERT_EQ(statements.as_list().size(), 2u);
@@ -61,14 +62,14 @@ TEST(TfSqs, PoliciesAreJoined) {
 }
 
 TEST(TfSqs, UnreadablePolicyMakesStatementsUnknown) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_sqs_queue.a": {"name": "a"},
 "aws_sqs_queue_policy.a": {"queue_url": {"$ref": "aws_sqs_queue.a.url"}, "policy": {"$unknown": "var.policy"}},
 "aws_sqs_queue.b": {"name": "b"},
 "aws_sqs_queue_policy.somewhere": {"queue_url": {"$unknown": "var.queue_url"}, "policy": "{}"}
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_sqs, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_sqs, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   EXPECT_TRUE(at(out[0].attributes, "policy.statements").is_unknown());
   // A policy for a queue that cannot be resolved may be queue b's.
@@ -76,7 +77,7 @@ TEST(TfSqs, UnreadablePolicyMakesStatementsUnknown) {
 }
 
 TEST(TfSqs, DeadLetterQueues) {
-  Document doc = test::tf::raw_doc(R"({
+  Document doc = test::tf_doc(R"({
 "aws_sqs_queue.dlq": {"name": "dlq", "message_retention_seconds": 1209600},
 "aws_sqs_queue.inline": {
   "redrive_policy": {"$ref": "aws_sqs_queue.dlq.arn", "$shape": "{\"deadLetterTargetArn\":\"${aws_sqs_queue.dlq.arn}\",\"maxReceiveCount\":4}"}
@@ -88,7 +89,7 @@ TEST(TfSqs, DeadLetterQueues) {
 }
 })");
   Diagnostics diags;
-  auto out = test::tf::adapt(model::aws_tf::adapt_sqs, doc, diags);
+  auto out = test::adapt_checked(model::aws_tf::adapt_sqs, doc, diags);
   ASSERT_EQ(out.size(), 3u);
   EXPECT_EQ(at(out[0].attributes, "message_retention_seconds"), Value::number(1209600));
   EXPECT_EQ(at(test::with_defaults(out[0]), "dead_letter.configured"), Value::boolean(false));

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw.h"
+#include "../common/raw_tf.h"
+#include "model/azure/azure.h"
 
 namespace cc {
 namespace {
@@ -25,7 +26,7 @@ azurerm_kubernetes_cluster.main:
   automatic_upgrade_channel: patch
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   Value a = test::with_defaults(out[0]);
   EXPECT_EQ(at(a, "private_cluster"), Value::boolean(true));
@@ -52,7 +53,7 @@ azurerm_kubernetes_cluster.old:
   role_based_access_control_enabled: false
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   Value a = test::with_defaults(out[0]);
   EXPECT_EQ(at(a, "authorized_ip_ranges.0"), Value::string("203.0.113.0/24"));

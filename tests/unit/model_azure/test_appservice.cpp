@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw.h"
+#include "../common/raw_tf.h"
+#include "model/azure/azure.h"
 
 namespace cc {
 namespace {
@@ -29,7 +30,7 @@ azurerm_windows_web_app.bare:
   site_config: [{}]
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   ASSERT_EQ(out.size(), 3u);
   Value api = test::with_defaults(out[0]);
   EXPECT_EQ(at(api, "os"), Value::string("linux"));

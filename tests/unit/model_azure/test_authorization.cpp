@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw.h"
+#include "../common/raw_tf.h"
+#include "model/azure/azure.h"
 
 namespace cc {
 namespace {
@@ -42,7 +43,7 @@ azurerm_role_assignment.external:
   principal_id: 00000000-0000-0000-0000-000000000005
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   EXPECT_TRUE(diags.empty());
   ASSERT_EQ(out.size(), 7u);
   Value ops = test::with_defaults(out[0]);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw.h"
+#include "../common/raw_tf.h"
+#include "model/azure/azure.h"
 
 namespace cc {
 namespace {
@@ -31,7 +32,7 @@ azurerm_virtual_machine_extension.ade:
   type: AzureDiskEncryptionForLinux
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   Value a = test::with_defaults(out[0]);
   EXPECT_EQ(at(a, "os"), Value::string("linux"));
@@ -69,7 +70,7 @@ azurerm_virtual_machine.legacy:
   storage_os_disk: [{name: os, managed_disk_type: Standard_LRS}]
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   ASSERT_EQ(out.size(), 3u);
   Value pw = test::with_defaults(out[0]);
   EXPECT_EQ(at(pw, "password_authentication"), Value::boolean(true));
@@ -109,7 +110,7 @@ azurerm_managed_disk.data:
   network_access_policy: DenyAll
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   Value vmss = test::with_defaults(out[0]);
   EXPECT_EQ(out[0].kind, "azure.compute.scale_set");

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw.h"
+#include "../common/raw_tf.h"
+#include "model/azure/azure.h"
 
 namespace cc {
 namespace {
@@ -30,7 +31,7 @@ azurerm_postgresql_flexible_server_configuration.min:
   value: TLSv1.3
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   Value a = test::with_defaults(out[0]);
   EXPECT_EQ(at(a, "public_network_access"), Value::boolean(true));
@@ -69,7 +70,7 @@ azurerm_mysql_flexible_server_firewall_rule.any:
   end_ip_address: {$unknown: var.end}
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   Value db = test::with_defaults(out[0]);
   EXPECT_EQ(at(db, "public_network_access"), Value::boolean(false));

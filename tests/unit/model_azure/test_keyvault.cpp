@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw.h"
+#include "../common/raw_tf.h"
+#include "model/azure/azure.h"
 
 namespace cc {
 namespace {
@@ -27,7 +28,7 @@ azurerm_key_vault_access_policy.ops:
   secret_permissions: [Get, Purge]
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   Value a = test::with_defaults(out[0]);
   EXPECT_EQ(at(a, "purge_protection"), Value::boolean(true));
@@ -51,7 +52,7 @@ TEST(AzureKeyVault, VaultWithoutAclsDefaultsToOpenNetwork) {
   Document doc =
       test::tf_doc("azurerm_key_vault.kv: {name: kv, rbac_authorization_enabled: true}\n");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   Value a = test::with_defaults(out[0]);
   EXPECT_EQ(at(a, "network_acls.default_action"), Value::string("Allow"));
@@ -86,7 +87,7 @@ azurerm_key_vault_key.var:
   expiration_date: {$unknown: var.expiry}
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   ASSERT_EQ(out.size(), 4u);
   Value r = test::with_defaults(out[0]);
   EXPECT_EQ(at(r, "vault"), Value::string("${azurerm_key_vault.kv}"));

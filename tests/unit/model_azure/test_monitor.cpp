@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw.h"
+#include "../common/raw_tf.h"
+#include "model/azure/azure.h"
 
 namespace cc {
 namespace {
@@ -29,7 +30,7 @@ azurerm_monitor_diagnostic_setting.elsewhere:
   log: [{category: AppServiceHTTPLogs, enabled: false}]
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   EXPECT_TRUE(diags.empty());
   const Resource* kv = test::find(out, "azure.keyvault.vault", "azurerm_key_vault.kv");
   ASSERT_NE(kv, nullptr);
@@ -73,7 +74,7 @@ azurerm_monitor_activity_log_alert.silent:
   criteria: [{category: Security}]
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   Value a = test::with_defaults(out[0]);
   EXPECT_EQ(at(a, "enabled"), Value::boolean(true));

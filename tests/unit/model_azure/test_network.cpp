@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw.h"
+#include "../common/raw_tf.h"
+#include "model/azure/azure.h"
 
 namespace cc {
 namespace {
@@ -75,7 +76,7 @@ azurerm_subnet_network_security_group_association.app:
 TEST(AzureNetwork, SecurityGroupNormalisesInlineAndSeparateRules) {
   Document doc = test::tf_doc(kNetwork);
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   EXPECT_TRUE(diags.empty());
   const Resource* nsg =
       test::find(out, "azure.network.security_group", "azurerm_network_security_group.web");
@@ -106,7 +107,7 @@ TEST(AzureNetwork, SecurityGroupNormalisesInlineAndSeparateRules) {
 TEST(AzureNetwork, SubnetsKnowTheirSecurityGroup) {
   Document doc = test::tf_doc(kNetwork);
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   const Resource* app = test::find(out, "azure.network.subnet", "azurerm_subnet.app");
   ASSERT_NE(app, nullptr);
   EXPECT_EQ(at(app->attributes, "has_network_security_group"), Value::boolean(true));
@@ -141,7 +142,7 @@ azurerm_network_security_group.g:
     - {name: bad, direction: Inbound, access: Allow, protocol: Tcp, source_address_prefix: "*", destination_port_range: "ssh"}
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_TRUE(at(out[0].attributes, "rules.0.ports.0").is_unknown());
   ASSERT_EQ(diags.size(), 1u);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw.h"
+#include "../common/raw_tf.h"
+#include "model/azure/azure.h"
 
 namespace cc {
 namespace {
@@ -41,7 +42,7 @@ aws_s3_bucket.b: {bucket: logs}
 data.azurerm_storage_account.existing: {name: st}
 )");
   Diagnostics diags;
-  EXPECT_TRUE(test::adapt(doc, diags).empty());
+  EXPECT_TRUE(test::run(model::azure::adapt, doc, diags).empty());
   EXPECT_TRUE(diags.empty());
 }
 
@@ -52,7 +53,7 @@ azurerm_storage_account.st:
   https_traffic_only_enabled: [true]
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_TRUE(test::at(out[0].attributes, "https_only").is_unknown());
   ASSERT_EQ(diags.size(), 1u);

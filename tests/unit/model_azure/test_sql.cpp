@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw.h"
+#include "../common/raw_tf.h"
+#include "model/azure/azure.h"
 
 namespace cc {
 namespace {
@@ -52,7 +53,7 @@ azurerm_mssql_database.orphan:
 TEST(AzureSql, ServerJoinsFirewallAuditingTdeAndAlerts) {
   Document doc = test::tf_doc(kServer);
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   EXPECT_TRUE(diags.empty());
   const Resource* s = test::find(out, "azure.sql.server", "azurerm_mssql_server.main");
   ASSERT_NE(s, nullptr);
@@ -76,7 +77,7 @@ TEST(AzureSql, ServerJoinsFirewallAuditingTdeAndAlerts) {
 TEST(AzureSql, DatabaseInheritsServerAuditingOrStaysUnknown) {
   Document doc = test::tf_doc(kServer);
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   const Resource* app = test::find(out, "azure.sql.database", "azurerm_mssql_database.app");
   ASSERT_NE(app, nullptr);
   Value a = test::with_defaults(*app);
@@ -101,7 +102,7 @@ azurerm_mssql_server.bare: {name: bare, version: "12.0", transparent_data_encryp
 azurerm_mssql_database.db: {name: db, server_id: {$ref: azurerm_mssql_server.bare.id}}
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   Value s = test::with_defaults(out[0]);
   EXPECT_EQ(at(s, "auditing.enabled"), Value::boolean(false));

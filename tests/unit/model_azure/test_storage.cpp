@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "tf_raw.h"
+#include "../common/raw_tf.h"
+#include "model/azure/azure.h"
 
 namespace cc {
 namespace {
@@ -34,7 +35,7 @@ azurerm_storage_container.public:
   container_access_type: blob
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   EXPECT_TRUE(diags.empty());
   const Resource* acc = test::find(out, "azure.storage.account", "azurerm_storage_account.data");
   ASSERT_NE(acc, nullptr);
@@ -73,7 +74,7 @@ azurerm_storage_account.min:
   account_replication_type: LRS
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   ASSERT_EQ(out.size(), 1u);
   Value a = test::with_defaults(out[0]);
   EXPECT_EQ(at(a, "https_only"), Value::boolean(true));
@@ -96,7 +97,7 @@ azurerm_storage_container.d:
   storage_account_id: /subscriptions/0000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/other
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   Value c = test::with_defaults(out[0]);
   EXPECT_TRUE(at(c, "account_allows_public").is_unknown());
@@ -115,7 +116,7 @@ azurerm_storage_container.c:
   storage_account_id: /subscriptions/0000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/STLOGS
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   const Resource* c = test::find(out, "azure.storage.container", "azurerm_storage_container.c");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(at(c->attributes, "account_allows_public"), Value::boolean(true));
@@ -133,7 +134,7 @@ module.data.azurerm_storage_account_network_rules.st["eu"]:
   default_action: Deny
 )");
   Diagnostics diags;
-  auto out = test::adapt(doc, diags);
+  auto out = test::run(model::azure::adapt, doc, diags);
   ASSERT_EQ(out.size(), 2u);
   Value eu = test::with_defaults(out[0]);
   Value us = test::with_defaults(out[1]);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "raw_tf.h"
+#include "../common/raw_tf.h"
+#include "model/google/google.h"
 
 namespace cc {
 namespace {
@@ -8,16 +9,16 @@ namespace {
 using test::at;
 
 TEST(AdaptBigquery, AccessEntriesKeysAndJoins) {
-  auto out = test::adapt(R"(
+  auto out = test::adapt_quietly(model::google::adapt, R"(
 google_bigquery_dataset.sales:
   dataset_id: sales
   location: EU
-  default_encryption_configuration: [{kms_key_name: {"!ref": google_kms_crypto_key.bq.id}}]
+  default_encryption_configuration: [{kms_key_name: {"$ref": google_kms_crypto_key.bq.id}}]
   access:
     - {role: OWNER, special_group: projectOwners}
     - {role: READER, user_by_email: analyst@acme.example}
 google_bigquery_dataset_access.public:
-  dataset_id: {"!ref": google_bigquery_dataset.sales.dataset_id}
+  dataset_id: {"$ref": google_bigquery_dataset.sales.dataset_id}
   role: READER
   special_group: allAuthenticatedUsers
 google_bigquery_dataset.plain:
@@ -50,10 +51,10 @@ google_bigquery_dataset_iam_member.viewer:
 }
 
 TEST(AdaptBigquery, UnknownAccessStaysUnknown) {
-  auto out = test::adapt(R"(
+  auto out = test::adapt_quietly(model::google::adapt, R"(
 google_bigquery_dataset.d:
   dataset_id: d
-  access: [{role: READER, iam_member: {"!unknown": var.member}}]
+  access: [{role: READER, iam_member: {"$unknown": var.member}}]
 )");
   const Resource* d = test::find(out, "gcp.bigquery.dataset", "google_bigquery_dataset.d");
   ASSERT_NE(d, nullptr);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "raw_tf.h"
+#include "../common/raw_tf.h"
+#include "model/google/google.h"
 
 namespace cc {
 namespace {
@@ -14,13 +15,13 @@ google_compute_instance.hardened:
   zone: europe-west1-b
   shielded_instance_config: [{enable_secure_boot: true}]
   metadata: {block-project-ssh-keys: "TRUE", serial-port-enable: "false"}
-  network_interface: [{subnetwork: {"!ref": google_compute_subnetwork.app.id}}]
-  service_account: [{email: {"!ref": google_service_account.app.email}, scopes: [cloud-platform]}]
-  boot_disk: [{kms_key_self_link: {"!ref": google_kms_crypto_key.disk.id}, initialize_params: [{image: debian-12}]}]
-  attached_disk: [{source: {"!ref": google_compute_disk.data.id}}]
+  network_interface: [{subnetwork: {"$ref": google_compute_subnetwork.app.id}}]
+  service_account: [{email: {"$ref": google_service_account.app.email}, scopes: [cloud-platform]}]
+  boot_disk: [{kms_key_self_link: {"$ref": google_kms_crypto_key.disk.id}, initialize_params: [{image: debian-12}]}]
+  attached_disk: [{source: {"$ref": google_compute_disk.data.id}}]
 google_compute_disk.data:
   name: app-data
-  disk_encryption_key: [{kms_key_self_link: {"!ref": google_kms_crypto_key.disk.id}}]
+  disk_encryption_key: [{kms_key_self_link: {"$ref": google_kms_crypto_key.disk.id}}]
 google_compute_instance.exposed:
   name: web-1
   metadata: {enable-oslogin: "FALSE"}
@@ -43,7 +44,7 @@ google_compute_instance_template.tpl:
 )";
 
 TEST(AdaptCompute, HardenedInstance) {
-  auto out = test::adapt(kConfig);
+  auto out = test::adapt_quietly(model::google::adapt, kConfig);
   test::expect_all_fit(out);
   const Resource* r = test::find(out, "gcp.compute.instance", "google_compute_instance.hardened");
   ASSERT_NE(r, nullptr);
@@ -67,7 +68,7 @@ TEST(AdaptCompute, HardenedInstance) {
 }
 
 TEST(AdaptCompute, ExposedInstance) {
-  auto out = test::adapt(kConfig);
+  auto out = test::adapt_quietly(model::google::adapt, kConfig);
   const Resource* r = test::find(out, "gcp.compute.instance", "google_compute_instance.exposed");
   ASSERT_NE(r, nullptr);
   const Value& a = r->attributes;
@@ -84,7 +85,7 @@ TEST(AdaptCompute, ExposedInstance) {
 }
 
 TEST(AdaptCompute, InstanceWithoutServiceAccountBlock) {
-  auto out = test::adapt(kConfig);
+  auto out = test::adapt_quietly(model::google::adapt, kConfig);
   const Resource* r = test::find(out, "gcp.compute.instance", "google_compute_instance.inherits");
   ASSERT_NE(r, nullptr);
   Value v = test::with_defaults(*r);
@@ -95,7 +96,7 @@ TEST(AdaptCompute, InstanceWithoutServiceAccountBlock) {
 }
 
 TEST(AdaptCompute, InstanceTemplate) {
-  auto out = test::adapt(kConfig);
+  auto out = test::adapt_quietly(model::google::adapt, kConfig);
   const Resource* t =
       test::find(out, "gcp.compute.instance_template", "google_compute_instance_template.tpl");
   ASSERT_NE(t, nullptr);
@@ -110,7 +111,7 @@ TEST(AdaptCompute, InstanceTemplate) {
 }
 
 TEST(AdaptCompute, RegionalInstanceTemplate) {
-  auto out = test::adapt(R"(
+  auto out = test::adapt_quietly(model::google::adapt, R"(
 google_compute_region_instance_template.web:
   name: web
   region: europe-west1
@@ -128,13 +129,13 @@ google_compute_region_instance_template.web:
 }
 
 TEST(AdaptCompute, UnknownMetadataAndScopesStayUnknown) {
-  auto out = test::adapt(R"(
+  auto out = test::adapt_quietly(model::google::adapt, R"(
 google_compute_instance.vm:
   name: vm
-  metadata: {"!unknown": var.metadata}
-  network_interface: {"!unknown": var.nics}
-  service_account: [{scopes: {"!unknown": var.scopes}}]
-  boot_disk: [{kms_key_self_link: {"!unknown": var.key}}]
+  metadata: {"$unknown": var.metadata}
+  network_interface: {"$unknown": var.nics}
+  service_account: [{scopes: {"$unknown": var.scopes}}]
+  boot_disk: [{kms_key_self_link: {"$unknown": var.key}}]
 )");
   const Resource* r = test::find(out, "gcp.compute.instance", "google_compute_instance.vm");
   ASSERT_NE(r, nullptr);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "raw_tf.h"
+#include "../common/raw_tf.h"
+#include "model/google/google.h"
 
 namespace cc {
 namespace {
@@ -17,7 +18,7 @@ google_container_cluster.prod:
   master_authorized_networks_config: [{cidr_blocks: [{cidr_block: 10.0.0.0/8, display_name: corp}]}]
   network_policy: [{enabled: true, provider: CALICO}]
   workload_identity_config: [{workload_pool: acme-prod.svc.id.goog}]
-  database_encryption: [{state: ENCRYPTED, key_name: {"!ref": google_kms_crypto_key.gke.id}}]
+  database_encryption: [{state: ENCRYPTED, key_name: {"$ref": google_kms_crypto_key.gke.id}}]
   release_channel: [{channel: REGULAR}]
 google_container_cluster.legacy:
   name: legacy
@@ -35,10 +36,10 @@ google_container_cluster.legacy:
       management: [{auto_upgrade: false}]
 google_container_node_pool.pool:
   name: general
-  cluster: {"!ref": google_container_cluster.prod.id}
+  cluster: {"$ref": google_container_cluster.prod.id}
   management: [{auto_repair: true, auto_upgrade: true}]
   node_config:
-    - service_account: {"!ref": google_service_account.nodes.email}
+    - service_account: {"$ref": google_service_account.nodes.email}
       shielded_instance_config: [{enable_secure_boot: true}]
       workload_metadata_config: [{mode: GKE_METADATA}]
       metadata: {disable-legacy-endpoints: "true"}
@@ -48,7 +49,7 @@ google_container_node_pool.bare:
 )";
 
 TEST(AdaptContainer, HardenedCluster) {
-  auto out = test::adapt(kConfig);
+  auto out = test::adapt_quietly(model::google::adapt, kConfig);
   test::expect_all_fit(out);
   const Resource* c = test::find(out, "gcp.container.cluster", "google_container_cluster.prod");
   ASSERT_NE(c, nullptr);
@@ -69,7 +70,7 @@ TEST(AdaptContainer, HardenedCluster) {
 }
 
 TEST(AdaptContainer, LegacyClusterAndInlinePool) {
-  auto out = test::adapt(kConfig);
+  auto out = test::adapt_quietly(model::google::adapt, kConfig);
   const Resource* c = test::find(out, "gcp.container.cluster", "google_container_cluster.legacy");
   ASSERT_NE(c, nullptr);
   Value v = test::with_defaults(*c);
@@ -96,7 +97,7 @@ TEST(AdaptContainer, LegacyClusterAndInlinePool) {
 }
 
 TEST(AdaptContainer, NodePools) {
-  auto out = test::adapt(kConfig);
+  auto out = test::adapt_quietly(model::google::adapt, kConfig);
   const Resource* p = test::find(out, "gcp.container.node_pool", "google_container_node_pool.pool");
   ASSERT_NE(p, nullptr);
   Value v = test::with_defaults(*p);

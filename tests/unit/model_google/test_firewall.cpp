@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "raw_tf.h"
+#include "../common/raw_tf.h"
+#include "model/google/google.h"
 
 namespace cc {
 namespace {
@@ -8,10 +9,10 @@ namespace {
 using test::at;
 
 TEST(AdaptFirewall, FlattensAllowBlocksPerPortRange) {
-  auto out = test::adapt(R"(
+  auto out = test::adapt_quietly(model::google::adapt, R"(
 google_compute_firewall.ssh:
   name: allow-ssh
-  network: {"!ref": google_compute_network.vpc.name}
+  network: {"$ref": google_compute_network.vpc.name}
   source_ranges: [0.0.0.0/0]
   allow: [{protocol: tcp, ports: ["22", "8000-8080"]}, {protocol: icmp}]
   log_config: [{metadata: INCLUDE_ALL_METADATA}]
@@ -34,7 +35,7 @@ google_compute_firewall.ssh:
 }
 
 TEST(AdaptFirewall, IngressWithoutSourcesAdmitsEveryAddressByDefault) {
-  auto out = test::adapt(R"(
+  auto out = test::adapt_quietly(model::google::adapt, R"(
 google_compute_firewall.open:
   name: open
   network: default
@@ -74,12 +75,12 @@ google_compute_firewall.egress:
 }
 
 TEST(AdaptFirewall, UnknownPortsAndSourcesStayUnknown) {
-  auto out = test::adapt(R"(
+  auto out = test::adapt_quietly(model::google::adapt, R"(
 google_compute_firewall.var:
   name: var
   network: default
-  source_ranges: {"!unknown": var.cidrs}
-  allow: [{protocol: tcp, ports: {"!unknown": var.ports}}]
+  source_ranges: {"$unknown": var.cidrs}
+  allow: [{protocol: tcp, ports: {"$unknown": var.ports}}]
 )");
   const Resource* fw = test::find(out, "gcp.compute.firewall", "google_compute_firewall.var");
   ASSERT_NE(fw, nullptr);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "raw_tf.h"
+#include "../common/raw_tf.h"
+#include "model/google/google.h"
 
 namespace cc {
 namespace {
@@ -13,13 +14,13 @@ google_project_iam_member.owner:
   role: roles/owner
   member: user:alice@acme.example
 google_project_iam_binding.deployers:
-  project: {"!ref": google_project.p.project_id}
+  project: {"$ref": google_project.p.project_id}
   role: roles/iam.serviceAccountUser
-  members: [{"!shape": "serviceAccount:${google_service_account.ci.email}"}, group:deploy@acme.example]
+  members: [{"$shape": "serviceAccount:${google_service_account.ci.email}"}, group:deploy@acme.example]
   condition: [{title: weekdays, expression: request.time.getDayOfWeek() < 5}]
 google_folder_iam_policy.folder:
   folder: folders/1234
-  policy_data: {"!ref": data.google_iam_policy.folder.policy_data}
+  policy_data: {"$ref": data.google_iam_policy.folder.policy_data}
 data.google_iam_policy.folder:
   binding:
     - {role: roles/viewer, members: [allAuthenticatedUsers]}
@@ -32,7 +33,7 @@ data.google_iam_policy.folder:
         - {log_type: DATA_WRITE}
 google_organization_iam_member.var:
   org_id: "1234567"
-  role: {"!unknown": var.role}
+  role: {"$unknown": var.role}
   member: group:all@acme.example
 google_project_iam_audit_config.storage:
   project: acme-prod
@@ -44,11 +45,11 @@ google_project_iam_custom_role.ops:
   permissions: [compute.instances.start, resourcemanager.projects.setIamPolicy]
 google_project_iam_policy.remote:
   project: acme-prod
-  policy_data: {"!ref": data.terraform_remote_state.org.outputs.policy}
+  policy_data: {"$ref": data.terraform_remote_state.org.outputs.policy}
 )";
 
 TEST(AdaptIam, MembersAndBindingsBecomeBindings) {
-  auto out = test::adapt(kConfig);
+  auto out = test::adapt_quietly(model::google::adapt, kConfig);
   test::expect_all_fit(out);
   const Resource* owner = test::find(out, "gcp.iam.policy", "google_project_iam_member.owner");
   ASSERT_NE(owner, nullptr);
@@ -70,7 +71,7 @@ TEST(AdaptIam, MembersAndBindingsBecomeBindings) {
 }
 
 TEST(AdaptIam, PolicyDocumentsAndAuditConfigs) {
-  auto out = test::adapt(kConfig);
+  auto out = test::adapt_quietly(model::google::adapt, kConfig);
   const Resource* folder = test::find(out, "gcp.iam.policy", "google_folder_iam_policy.folder");
   ASSERT_NE(folder, nullptr);
   EXPECT_EQ(at(folder->attributes, "scope").as_string(), "folder");
@@ -97,7 +98,7 @@ TEST(AdaptIam, PolicyDocumentsAndAuditConfigs) {
 }
 
 TEST(AdaptIam, UnknownRoleAndRemotePolicyStayUnknown) {
-  auto out = test::adapt(kConfig);
+  auto out = test::adapt_quietly(model::google::adapt, kConfig);
   const Resource* var = test::find(out, "gcp.iam.policy", "google_organization_iam_member.var");
   ASSERT_NE(var, nullptr);
   EXPECT_EQ(at(var->attributes, "scope").as_string(), "organization");
@@ -109,15 +110,15 @@ TEST(AdaptIam, UnknownRoleAndRemotePolicyStayUnknown) {
 }
 
 TEST(AdaptIam, SingleMemberKnownAfterApplyKeepsItsShape) {
-  auto out = test::adapt(R"(
+  auto out = test::adapt_quietly(model::google::adapt, R"(
 google_project_iam_member.ci:
   project: acme-prod
   role: roles/storage.admin
-  member: {"!shape": "serviceAccount:${google_service_account.ci.email}"}
+  member: {"$shape": "serviceAccount:${google_service_account.ci.email}"}
 google_project_iam_member.var:
   project: acme-prod
   role: roles/viewer
-  member: {"!unknown": var.member}
+  member: {"$unknown": var.member}
 )");
   const Resource* ci = test::find(out, "gcp.iam.policy", "google_project_iam_member.ci");
   ASSERT_NE(ci, nullptr);
@@ -132,7 +133,7 @@ google_project_iam_member.var:
 }
 
 TEST(AdaptIam, CustomRoles) {
-  auto out = test::adapt(kConfig);
+  auto out = test::adapt_quietly(model::google::adapt, kConfig);
   const Resource* role =
       test::find(out, "gcp.iam.custom_role", "google_project_iam_custom_role.ops");
   ASSERT_NE(role, nullptr);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "raw_tf.h"
+#include "../common/raw_tf.h"
+#include "model/google/google.h"
 
 namespace cc {
 namespace {
@@ -8,29 +9,29 @@ namespace {
 using test::at;
 
 TEST(AdaptKms, KeyRingAndKeys) {
-  auto out = test::adapt(R"(
+  auto out = test::adapt_quietly(model::google::adapt, R"(
 google_kms_key_ring.ring:
   name: prod
   location: europe-west1
 google_kms_crypto_key.rotated:
   name: data
-  key_ring: {"!ref": google_kms_key_ring.ring.id}
+  key_ring: {"$ref": google_kms_key_ring.ring.id}
   rotation_period: 7776000s
   destroy_scheduled_duration: 86400s
   version_template: [{algorithm: GOOGLE_SYMMETRIC_ENCRYPTION, protection_level: HSM}]
 google_kms_crypto_key.never:
   name: never
-  key_ring: {"!ref": google_kms_key_ring.ring.id}
+  key_ring: {"$ref": google_kms_key_ring.ring.id}
 google_kms_crypto_key.var:
   name: var
-  key_ring: {"!ref": google_kms_key_ring.ring.id}
-  rotation_period: {"!unknown": var.rotation}
+  key_ring: {"$ref": google_kms_key_ring.ring.id}
+  rotation_period: {"$unknown": var.rotation}
 google_kms_crypto_key_iam_member.public:
-  crypto_key_id: {"!ref": google_kms_crypto_key.never.id}
+  crypto_key_id: {"$ref": google_kms_crypto_key.never.id}
   role: roles/cloudkms.cryptoKeyEncrypterDecrypter
   member: allAuthenticatedUsers
 google_kms_key_ring_iam_binding.ops:
-  key_ring_id: {"!ref": google_kms_key_ring.ring.id}
+  key_ring_id: {"$ref": google_kms_key_ring.ring.id}
   role: roles/cloudkms.admin
   members: [group:kms-admins@acme.example]
 )");
@@ -64,23 +65,23 @@ google_kms_key_ring_iam_binding.ops:
 }
 
 TEST(AdaptKms, PublicKeyRingMakesItsKeysPublic) {
-  auto out = test::adapt(R"(
+  auto out = test::adapt_quietly(model::google::adapt, R"(
 google_kms_key_ring.open:
   name: open
   location: global
 google_kms_key_ring_iam_member.everyone:
-  key_ring_id: {"!ref": google_kms_key_ring.open.id}
+  key_ring_id: {"$ref": google_kms_key_ring.open.id}
   role: roles/cloudkms.cryptoKeyDecrypter
   member: allUsers
 google_kms_crypto_key.k:
   name: k
-  key_ring: {"!ref": google_kms_key_ring.open.id}
+  key_ring: {"$ref": google_kms_key_ring.open.id}
 google_kms_key_ring.closed:
   name: closed
   location: global
 google_kms_crypto_key.other:
   name: other
-  key_ring: {"!ref": google_kms_key_ring.closed.id}
+  key_ring: {"$ref": google_kms_key_ring.closed.id}
 )");
   const Resource* ring = test::find(out, "gcp.kms.key_ring", "google_kms_key_ring.open");
   ASSERT_NE(ring, nullptr);
@@ -95,7 +96,7 @@ google_kms_crypto_key.other:
 }
 
 TEST(AdaptKms, DurationParsing) {
-  auto out = test::adapt(R"(
+  auto out = test::adapt_quietly(model::google::adapt, R"(
 google_kms_crypto_key.bad:
   name: bad
   rotation_period: 90d

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "raw_tf.h"
+#include "../common/raw_tf.h"
+#include "model/google/google.h"
 
 namespace cc {
 namespace {
@@ -8,11 +9,11 @@ namespace {
 using test::at;
 
 TEST(AdaptLogging, Sinks) {
-  auto out = test::adapt(R"(
+  auto out = test::adapt_quietly(model::google::adapt, R"(
 google_logging_organization_sink.audit:
   name: audit-archive
   org_id: "1234567"
-  destination: {"!shape": "storage.googleapis.com/${google_storage_bucket.audit.name}"}
+  destination: {"$shape": "storage.googleapis.com/${google_storage_bucket.audit.name}"}
   filter: logName:"cloudaudit.googleapis.com"
   include_children: true
 google_logging_project_sink.all:

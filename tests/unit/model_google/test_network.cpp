@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "raw_tf.h"
+#include "../common/raw_tf.h"
+#include "model/google/google.h"
 
 namespace cc {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 using test::at;
 
 TEST(AdaptNetwork, NetworkAndSubnetworks) {
-  auto out = test::adapt(R"(
+  auto out = test::adapt_quietly(model::google::adapt, R"(
 google_compute_network.vpc:
   name: prod
   auto_create_subnetworks: false
@@ -16,7 +17,7 @@ google_compute_network.auto:
   name: auto
 google_compute_subnetwork.app:
   name: app
-  network: {"!ref": google_compute_network.vpc.id}
+  network: {"$ref": google_compute_network.vpc.id}
   ip_cidr_range: 10.0.0.0/24
   private_ip_google_access: true
   log_config: [{aggregation_interval: INTERVAL_10_MIN, flow_sampling: 0.8}]

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "raw_tf.h"
+#include "../common/raw_tf.h"
+#include "model/google/google.h"
 
 namespace cc {
 namespace {
@@ -13,7 +14,7 @@ google_sql_database_instance.pg:
   database_version: POSTGRES_15
   region: europe-west1
   deletion_protection: false
-  encryption_key_name: {"!ref": google_kms_crypto_key.sql.id}
+  encryption_key_name: {"$ref": google_kms_crypto_key.sql.id}
   settings:
     - tier: db-custom-2-7680
       availability_type: REGIONAL
@@ -33,14 +34,14 @@ google_sql_database_instance.mysql:
   database_version: MYSQL_5_7
   settings:
     - tier: db-f1-micro
-      ip_configuration: [{ipv4_enabled: false, require_ssl: true, private_network: {"!ref": google_compute_network.vpc.id}}]
+      ip_configuration: [{ipv4_enabled: false, require_ssl: true, private_network: {"$ref": google_compute_network.vpc.id}}]
 google_sql_database_instance.bare:
   database_version: SQLSERVER_2019_STANDARD
   settings: [{tier: db-custom-2-7680, ip_configuration: [{ssl_mode: ALLOW_UNENCRYPTED_AND_ENCRYPTED, require_ssl: true}]}]
 )";
 
 TEST(AdaptSql, ReadsSettings) {
-  auto out = test::adapt(kConfig);
+  auto out = test::adapt_quietly(model::google::adapt, kConfig);
   test::expect_all_fit(out);
   const Resource* pg = test::find(out, "gcp.sql.instance", "google_sql_database_instance.pg");
   ASSERT_NE(pg, nullptr);
@@ -62,7 +63,7 @@ TEST(AdaptSql, ReadsSettings) {
 }
 
 TEST(AdaptSql, OlderArgumentsAndDefaults) {
-  auto out = test::adapt(kConfig);
+  auto out = test::adapt_quietly(model::google::adapt, kConfig);
   const Resource* my = test::find(out, "gcp.sql.instance", "google_sql_database_instance.mysql");
   ASSERT_NE(my, nullptr);
   Value v = test::with_defaults(*my);
@@ -83,11 +84,11 @@ TEST(AdaptSql, OlderArgumentsAndDefaults) {
 }
 
 TEST(AdaptSql, UnknownSslModeStaysUnknown) {
-  auto out = test::adapt(R"(
+  auto out = test::adapt_quietly(model::google::adapt, R"(
 google_sql_database_instance.x:
   name: x
   database_version: POSTGRES_15
-  settings: [{ip_configuration: [{ssl_mode: {"!unknown": var.ssl_mode}}], database_flags: {"!unknown": var.flags}}]
+  settings: [{ip_configuration: [{ssl_mode: {"$unknown": var.ssl_mode}}], database_flags: {"$unknown": var.flags}}]
 )");
   const Resource* x = test::find(out, "gcp.sql.instance", "google_sql_database_instance.x");
   ASSERT_NE(x, nullptr);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "raw_tf.h"
+#include "../common/raw_tf.h"
+#include "model/google/google.h"
 
 namespace cc {
 namespace {
@@ -15,7 +16,7 @@ google_storage_bucket.data:
   public_access_prevention: enforced
   versioning: [{enabled: true}]
   logging: [{log_bucket: acme-logs}]
-  encryption: [{default_kms_key_name: {"!ref": google_kms_crypto_key.k.id}}]
+  encryption: [{default_kms_key_name: {"$ref": google_kms_crypto_key.k.id}}]
   retention_policy: [{retention_period: 2592000, is_locked: true}]
   labels: {team: data}
 google_storage_bucket.plain:
@@ -29,19 +30,19 @@ google_storage_bucket_iam_member.public:
   role: roles/storage.objectViewer
   member: allUsers
 google_storage_bucket_iam_binding.readers:
-  bucket: {"!ref": google_storage_bucket.plain.name}
+  bucket: {"$ref": google_storage_bucket.plain.name}
   role: roles/storage.objectViewer
-  members: ["group:readers@acme.example", {"!shape": "serviceAccount:${google_service_account.ci.email}"}]
+  members: ["group:readers@acme.example", {"$shape": "serviceAccount:${google_service_account.ci.email}"}]
   condition: [{title: office, expression: request.time < timestamp("2030-01-01T00:00:00Z")}]
 google_storage_bucket_iam_policy.data:
-  bucket: {"!ref": google_storage_bucket.data.name}
-  policy_data: {"!ref": data.google_iam_policy.data.policy_data}
+  bucket: {"$ref": google_storage_bucket.data.name}
+  policy_data: {"$ref": data.google_iam_policy.data.policy_data}
 data.google_iam_policy.data:
   binding: [{role: roles/storage.admin, members: ["user:ops@acme.example"]}]
 )";
 
 TEST(AdaptStorage, ReadsSettingsWithSpans) {
-  auto out = test::adapt(kConfig);
+  auto out = test::adapt_quietly(model::google::adapt, kConfig);
   ASSERT_EQ(test::count(out, "gcp.storage.bucket"), 3u);
   test::expect_all_fit(out);
   const Resource* data = test::find(out, "gcp.storage.bucket", "google_storage_bucket.data");
@@ -64,7 +65,7 @@ TEST(AdaptStorage, ReadsSettingsWithSpans) {
 }
 
 TEST(AdaptStorage, AbsentArgumentsTakeDocumentedDefaults) {
-  auto out = test::adapt(kConfig);
+  auto out = test::adapt_quietly(model::google::adapt, kConfig);
   const Resource* plain = test::find(out, "gcp.storage.bucket", "google_storage_bucket.plain");
   ASSERT_NE(plain, nullptr);
   EXPECT_EQ(plain->attributes.find("uniform_bucket_level_access"), nullptr);
@@ -77,14 +78,14 @@ TEST(AdaptStorage, AbsentArgumentsTakeDocumentedDefaults) {
 }
 
 TEST(AdaptStorage, PreviousMajorArgumentName) {
-  auto out = test::adapt(kConfig);
+  auto out = test::adapt_quietly(model::google::adapt, kConfig);
   const Resource* legacy = test::find(out, "gcp.storage.bucket", "google_storage_bucket.legacy");
   ASSERT_NE(legacy, nullptr);
   EXPECT_TRUE(test::is_true(at(legacy->attributes, "uniform_bucket_level_access")));
 }
 
 TEST(AdaptStorage, JoinsIamMembersBindingsAndPolicies) {
-  auto out = test::adapt(kConfig);
+  auto out = test::adapt_quietly(model::google::adapt, kConfig);
   const Resource* plain = test::find(out, "gcp.storage.bucket", "google_storage_bucket.plain");
   ASSERT_NE(plain, nullptr);
   const Value& bindings = at(plain->attributes, "iam_bindings");
@@ -104,13 +105,13 @@ TEST(AdaptStorage, JoinsIamMembersBindingsAndPolicies) {
 }
 
 TEST(AdaptStorage, UnknownPolicyDocumentAndKeyStayUnknown) {
-  auto out = test::adapt(R"(
+  auto out = test::adapt_quietly(model::google::adapt, R"(
 google_storage_bucket.b:
   name: b
-  encryption: [{default_kms_key_name: {"!unknown": var.key}}]
+  encryption: [{default_kms_key_name: {"$unknown": var.key}}]
 google_storage_bucket_iam_policy.p:
   bucket: b
-  policy_data: {"!ref": data.terraform_remote_state.org.outputs.policy}
+  policy_data: {"$ref": data.terraform_remote_state.org.outputs.policy}
 )");
   const Resource* b = test::find(out, "gcp.storage.bucket", "google_storage_bucket.b");
   ASSERT_NE(b, nullptr);
@@ -120,7 +121,7 @@ google_storage_bucket_iam_policy.p:
 }
 
 TEST(AdaptStorage, JsonPolicyDataIsParsed) {
-  auto out = test::adapt(R"(
+  auto out = test::adapt_quietly(model::google::adapt, R"(
 google_storage_bucket.b:
   name: b
 google_storage_bucket_iam_policy.p:
