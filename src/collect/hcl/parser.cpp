@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <string>
 #include <unordered_map>
@@ -308,9 +309,20 @@ class Parser {
         return false;
       }
     }
+    const Span open = peek().span;
     advance();  // '{'
+    const bool one_line = peek().kind != Tok::Newline && peek().kind != Tok::RBrace;
     parse_body(block.body, true);
     const Token& close = peek();
+    if (one_line && close.kind == Tok::RBrace &&
+        (close.span.line != open.line || !block.body.blocks.empty() || block.body.attributes.size() > 1)) {
+      // The specification allows `name { attr = value }` on one line, with a single
+      // attribute; anything longer must start its body on a new line.
+      diags_.push_back(Diagnostic{DiagLevel::Error, "hcl.syntax",
+                                  "a block written on one line holds a single attribute and closes on the same "
+                                  "line; start the body of block '" + block.type + "' on a new line after '{'",
+                                  open});
+    }
     if (close.kind != Tok::RBrace) {
       error(close, "expected '}' to close block '" + block.type + "' opened at " +
                        where(block.span) + ", found " + describe(close));
@@ -415,7 +427,19 @@ class Parser {
         ExprPtr e = make_expr(ExprKind::Literal, t.span);
         e->literal = LiteralKind::Number;
         e->text = t.text;
-        std::from_chars(t.text.data(), t.text.data() + t.text.size(), e->number);
+        auto [end, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), e->number);
+        (void)end;
+        if (ec == std::errc::result_out_of_range) {
+          // HCL numbers have arbitrary precision; ours are doubles. Say so rather than
+          // read a number the user wrote as zero.
+          const bool tiny = t.text.find_first_of("123456789") != std::string::npos &&
+                            (t.text.find("e-") != std::string::npos || t.text.find("E-") != std::string::npos);
+          e->number = tiny ? 0.0 : HUGE_VAL;
+          diags_.push_back(Diagnostic{DiagLevel::Warning, "hcl.number",
+                                      "number " + t.text + " is outside the range of a double; read as " +
+                                          (tiny ? "0" : "infinity"),
+                                      t.span});
+        }
         advance();
         return e;
       }

@@ -1,6 +1,7 @@
 // Errors: positions, readable messages, recovery, limits.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 
 #include "hcl_test_util.h"
@@ -159,6 +160,39 @@ TEST(HclErrors, SizeLimit) {
   auto r = parse_hcl("a = 12345\n", 1, limits);
   ASSERT_EQ(r.diags.size(), 1u);
   EXPECT_EQ(r.diags[0].code, "limit.size");
+}
+
+}  // namespace
+}  // namespace cc::hcl
+
+namespace cc::hcl {
+namespace {
+
+TEST(HclNumbers, OutOfRangeNumbersAreReported) {
+  auto r = parse_hcl("huge = 1e400\ntiny = 1e-400\n", 1);
+  ASSERT_EQ(r.body.attributes.size(), 2u);
+  EXPECT_TRUE(std::isinf(r.body.attributes[0].expr->number));
+  EXPECT_EQ(r.body.attributes[1].expr->number, 0.0);
+  ASSERT_EQ(r.diags.size(), 2u);
+  EXPECT_EQ(r.diags[0].code, "hcl.number");
+  EXPECT_EQ(r.diags[0].span.line, 1u);
+  EXPECT_EQ(r.diags[0].span.col, 8u);
+}
+
+}  // namespace
+}  // namespace cc::hcl
+
+namespace cc::hcl {
+namespace {
+
+TEST(HclOneLineBlocks, MustCloseOnTheirLineWithOneAttribute) {
+  EXPECT_TRUE(parse_hcl("x { a = 1 }\ny {}\n", 1).diags.empty());
+  auto open = parse_hcl("x { a = 1\n}\n", 1);
+  ASSERT_EQ(open.diags.size(), 1u);
+  EXPECT_EQ(open.diags[0].span.line, 1u);
+  EXPECT_EQ(open.diags[0].span.col, 3u);
+  ASSERT_EQ(open.body.blocks.size(), 1u) << "the block is still kept";
+  EXPECT_FALSE(parse_hcl("x { y { a = 1 } }\n", 1).diags.empty());
 }
 
 }  // namespace
