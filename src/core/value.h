@@ -69,7 +69,7 @@ class Value {
   [[nodiscard]] List& as_list() { return std::get<List>(data_); }
   [[nodiscard]] const Map& as_map() const { return std::get<Map>(data_); }
   [[nodiscard]] Map& as_map() { return std::get<Map>(data_); }
-  [[nodiscard]] const Unknown& as_unknown() const { return std::get<Unknown>(data_); }
+  [[nodiscard]] const Unknown& as_unknown() const { return *std::get<std::shared_ptr<const Unknown>>(data_); }
 
   // Map member lookup; nullptr when this is not a map or the key is absent.
   [[nodiscard]] const Value* find(std::string_view key) const;
@@ -95,7 +95,10 @@ class Value {
   friend bool operator==(const Value& a, const Value& b);
 
  private:
-  using Data = std::variant<std::monostate, bool, double, std::string, List, Map, Unknown>;
+  // An unknown is shared, never changed after it is made: it keeps Value small (its
+  // three strings would otherwise more than double the size of every value).
+  using Data = std::variant<std::monostate, bool, double, std::string, List, Map,
+                            std::shared_ptr<const Unknown>>;
   template <class T>
   Value(T&& v, Span s) : data_(std::forward<T>(v)), span_(s) {}
 
@@ -119,7 +122,7 @@ inline Value Value::list(List items, Span s) { return Value(std::move(items), s)
 inline Value Value::map() { return Value(Map{}, Span{}); }
 inline Value Value::map(Map members, Span s) { return Value(std::move(members), s); }
 inline Value Value::unknown(std::string reason, Span s, std::string ref, std::string shape) {
-  return Value(Unknown{std::move(reason), std::move(ref), std::move(shape)}, s);
+  return Value(std::make_shared<const Unknown>(Unknown{std::move(reason), std::move(ref), std::move(shape)}), s);
 }
 
 }  // namespace cc

@@ -129,8 +129,6 @@ struct SchemaParser {
     bool ok = true;
     into.fields.reserve(fields.as_map().size());
     for (const auto& m : fields.as_map()) {
-      Field f;
-      f.name = m.key;
       const Value& def = m.value;
       if (!def.is_map()) {
         error(def.span(), fmt::format("field '{}' must be a map with `type`", m.key));
@@ -143,21 +141,23 @@ struct SchemaParser {
       }
       const Value* type = def.find("type");
       const Value* sub = def.find("fields");
-      if (const Value* doc = def.find("doc"); doc && doc->is_string()) f.doc = doc->as_string();
-      if (sub || (type && type->is_string() && type->as_string() == "object")) {
-        auto obj = std::make_shared<Type>();
-        obj->kind = Type::Kind::Object;
-        if (sub && !parse_fields(*sub, *obj, pending)) ok = false;
-        f.type = obj;
-      } else if (!type || !type->is_string()) {
+      const bool object = sub || (type && type->is_string() && type->as_string() == "object");
+      if (!object && (!type || !type->is_string())) {
         error(def.span(), fmt::format("field '{}' has no `type`", m.key));
         ok = false;
         continue;
       }
-      into.fields.push_back(std::move(f));
-      Field& placed = into.fields.back();
-      if (!placed.type && !parse_type_expr(type->as_string(), type->span(), placed.type, pending))
+      Field& placed = into.fields.emplace_back();
+      placed.name = m.key;
+      if (const Value* doc = def.find("doc"); doc && doc->is_string()) placed.doc = doc->as_string();
+      if (object) {
+        auto obj = std::make_shared<Type>();
+        obj->kind = Type::Kind::Object;
+        if (sub && !parse_fields(*sub, *obj, pending)) ok = false;
+        placed.type = obj;
+      } else if (!parse_type_expr(type->as_string(), type->span(), placed.type, pending)) {
         ok = false;
+      }
       if (const Value* d = def.find("default")) {
         Value dv = *d;
         mark_default(dv);
