@@ -22,7 +22,7 @@ bool has_candidate_extension(const fs::path& p) {
 
 using DirId = std::pair<dev_t, ino_t>;
 
-void walk(const fs::path& dir, std::set<DirId>& seen, std::vector<fs::path>& out,
+void walk(const fs::path& dir, std::set<DirId>& seen, std::vector<std::string>& out,
           const DiscoverOptions& options, Diagnostics& diags) {
   struct stat st{};
   if (::stat(dir.c_str(), &st) != 0) return;
@@ -48,7 +48,7 @@ void walk(const fs::path& dir, std::set<DirId>& seen, std::vector<fs::path>& out
     if (e.is_directory(e2)) {
       if (!is_skipped_directory(e.path().filename().string())) walk(e.path(), seen, out, options, diags);
     } else if (e.is_regular_file(e2) && has_candidate_extension(e.path())) {
-      out.push_back(e.path());
+      out.push_back(e.path().string());
     } else if (e.is_symlink(e2) && !e.exists(e2) && has_candidate_extension(e.path())) {
       diags.push_back(Diagnostic{DiagLevel::Warning, "io.dangling",
                                  fmt::format("{}: symbolic link to a missing file", e.path().string()),
@@ -66,9 +66,9 @@ bool is_skipped_directory(const std::string& name) {
   return skipped.count(name) > 0;
 }
 
-std::vector<fs::path> discover(const std::vector<std::string>& roots, const DiscoverOptions& options,
-                               Diagnostics& diags) {
-  std::vector<fs::path> out;
+std::vector<std::string> discover(const std::vector<std::string>& roots, const DiscoverOptions& options,
+                                 Diagnostics& diags) {
+  std::vector<std::string> out;
   std::set<DirId> seen;
   for (const auto& root : roots) {
     std::error_code ec;
@@ -82,7 +82,7 @@ std::vector<fs::path> discover(const std::vector<std::string>& roots, const Disc
     if (fs::is_directory(status)) {
       walk(p, seen, out, options, diags);
     } else {
-      out.push_back(p);
+      out.push_back(root);
     }
   }
   return out;

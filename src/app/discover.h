@@ -16,8 +16,10 @@ struct DiscoverOptions {
 
 // Appends candidate files under `roots` in a stable (sorted) order. Unreadable or
 // missing paths become diagnostics.
-std::vector<std::filesystem::path> discover(const std::vector<std::string>& roots,
-                                            const DiscoverOptions& options, Diagnostics& diags);
+// Paths are kept as strings: a std::filesystem::path also stores each of its
+// components, which costs about a kilobyte per file on scans of many files.
+std::vector<std::string> discover(const std::vector<std::string>& roots,
+                                  const DiscoverOptions& options, Diagnostics& diags);
 
 // Directory names a walk never enters.
 bool is_skipped_directory(const std::string& name);

@@ -45,10 +45,10 @@ bool load_terraform_fixture(const Environment& env, SourceTable& sources, const 
   if (fs::is_directory(path, ec)) {
     mf.dir = path;
     for (const auto& f : fs::directory_iterator(path))
-      if (terraform::is_configuration_file(f.path())) mf.files.push_back(f.path());
+      if (terraform::is_configuration_file(f.path())) mf.files.push_back(f.path().string());
   } else {
     mf.dir = path.parent_path();
-    mf.files.push_back(path);
+    mf.files.push_back(path.string());
   }
   TerraformSettings settings;
   TerraformProject project = prepare_terraform({mf}, sources, settings, 1);

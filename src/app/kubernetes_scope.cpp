@@ -24,7 +24,7 @@ bool mentions_scope_kind(std::string_view text) {
 
 }  // namespace
 
-std::vector<Resource> gather_kubernetes_scope(const std::vector<std::filesystem::path>& files,
+std::vector<Resource> gather_kubernetes_scope(const std::vector<std::string>& files,
                                               const std::vector<uint32_t>& ids,
                                               const collect::Limits& limits, unsigned threads) {
   std::vector<std::vector<Resource>> per_file(files.size());

@@ -12,7 +12,7 @@ namespace cc::app {
 
 // Reads only files whose text mentions one of those kinds; parse problems are left
 // to the main pass, which reports them once.
-std::vector<Resource> gather_kubernetes_scope(const std::vector<std::filesystem::path>& files,
+std::vector<Resource> gather_kubernetes_scope(const std::vector<std::string>& files,
                                               const std::vector<uint32_t>& ids,
                                               const collect::Limits& limits, unsigned threads);
 

@@ -34,7 +34,7 @@ struct FileOutcome {
   bool unreadable = false;
 };
 
-bool is_json_name(const std::filesystem::path& p) { return p.extension() == ".json"; }
+bool is_json_name(std::string_view p) { return p.size() >= 5 && p.substr(p.size() - 5) == ".json"; }
 
 std::vector<assess::Suppression> load_suppressions_file(const std::filesystem::path& path,
                                                         SourceTable& sources, Diagnostics& diags,
@@ -96,13 +96,13 @@ ScanOutcome run_scan(const ScanOptions& o) {
   }
 
   auto discovered = discover(o.paths, DiscoverOptions{}, diags);
-  std::vector<std::filesystem::path> files;
-  std::vector<std::filesystem::path> terraform_files;
+  std::vector<std::string> files;
+  std::vector<std::string> terraform_files;
   for (auto& f : discovered)
     (terraform::is_configuration_file(f) ? terraform_files : files).push_back(std::move(f));
   std::vector<uint32_t> ids;
   ids.reserve(files.size());
-  for (const auto& f : files) ids.push_back(env->sources->add(f.string()));
+  for (const auto& f : files) ids.push_back(env->sources->add(f));
 
   const std::string today = o.today.empty() ? assess::today_utc() : o.today;
   unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -116,11 +116,11 @@ ScanOutcome run_scan(const ScanOptions& o) {
   struct Unit {
     bool terraform;
     size_t index;
-    const std::filesystem::path* path;
+    const std::string* path;
   };
   std::vector<Unit> units;
   for (size_t i = 0; i < files.size(); ++i) units.push_back({false, i, &files[i]});
-  for (size_t i = 0; i < terraform.roots.size(); ++i) units.push_back({true, i, &terraform.roots[i].dir});
+  for (size_t i = 0; i < terraform.roots.size(); ++i) units.push_back({true, i, &terraform.roots[i].dir_name});
   std::stable_sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return *a.path < *b.path; });
   threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, units.size())));
   const std::vector<Resource> k8s_objects = gather_kubernetes_scope(files, ids, o.limits, threads);
@@ -180,7 +180,7 @@ ScanOutcome run_scan(const ScanOptions& o) {
       marks = assess::find_inline_suppressions(*text, ids[i], fo.diagnostics);
     if (!marks.empty() || !file_suppressions.empty())
       assess::apply_suppressions(fo.findings, loaded.resources, marks, file_suppressions,
-                                 files[i].string(), today, fo.diagnostics);
+                                 files[i], today, fo.diagnostics);
     if (o.keep_resources) fo.resources = std::move(loaded.resources);
   };
 

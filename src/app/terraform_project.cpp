@@ -25,7 +25,7 @@ hcl::ParseLimits parse_limits(const collect::Limits& limits) {
   return out;
 }
 
-bool is_json(const fs::path& p) { return p.extension() == ".json"; }
+bool is_json(std::string_view p) { return p.size() >= 5 && p.substr(p.size() - 5) == ".json"; }
 
 struct Outlined {
   std::unique_ptr<ModuleOutline> outline;
@@ -64,7 +64,7 @@ ModuleFiles list_module_dir(const fs::path& dir) {
   ModuleFiles mf{dir, {}};
   std::error_code ec;
   for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
-    if (it->is_regular_file(ec) && terraform::is_configuration_file(it->path())) mf.files.push_back(it->path());
+    if (it->is_regular_file(ec) && terraform::is_configuration_file(it->path())) mf.files.push_back(it->path().string());
   std::sort(mf.files.begin(), mf.files.end());
   return mf;
 }
@@ -95,10 +95,10 @@ std::vector<fs::path> variables_files(const fs::path& dir, const TerraformSettin
 
 }  // namespace
 
-std::vector<ModuleFiles> group_module_files(const std::vector<fs::path>& files) {
+std::vector<ModuleFiles> group_module_files(const std::vector<std::string>& files) {
   std::map<std::string, ModuleFiles> by_dir;
   for (const auto& f : files) {
-    std::string k = key_of(f.parent_path());
+    std::string k = key_of(fs::path(f).parent_path());
     auto& mf = by_dir[k];
     mf.dir = k;
     mf.files.push_back(f);
@@ -114,7 +114,7 @@ TerraformProject prepare_terraform(const std::vector<ModuleFiles>& modules, Sour
   auto outline_all = [&](const std::vector<ModuleFiles>& batch) {
     std::vector<std::vector<uint32_t>> ids(batch.size());
     for (size_t i = 0; i < batch.size(); ++i)
-      for (const auto& f : batch[i].files) ids[i].push_back(sources.add(f.string()));
+      for (const auto& f : batch[i].files) ids[i].push_back(sources.add(f));
     std::vector<Outlined> done(batch.size());
     parallel_for(batch.size(), threads, [&](size_t i) { done[i] = outline_dir(batch[i], ids[i], settings); });
     for (auto& d : done) {
@@ -140,6 +140,7 @@ TerraformProject prepare_terraform(const std::vector<ModuleFiles>& modules, Sour
     if (called.count(k)) continue;
     TerraformRoot root;
     root.dir = fs::path(k);
+    root.dir_name = k;
     root.bytes = project.outlines[k]->bytes;
     root.module_dirs = terraform::read_installed_modules(
         root.dir, read_small_file(root.dir / ".terraform" / "modules" / "modules.json"));

@@ -29,7 +29,7 @@ struct TerraformSettings {
 // evaluated, and freed after, so memory holds only the roots being worked on.
 struct ModuleOutline {
   std::filesystem::path dir;
-  std::vector<std::filesystem::path> files;
+  std::vector<std::string> files;  // strings, not paths: see discover()
   std::vector<uint32_t> ids;  // in the scan's SourceTable, one per file
   std::vector<terraform::ModuleCall> calls;
   size_t bytes = 0;
@@ -37,6 +37,7 @@ struct ModuleOutline {
 
 struct TerraformRoot {
   std::filesystem::path dir;
+  std::string dir_name;  // dir as text, for ordering units of work
   std::vector<terraform::SourceFile> variable_files;
   terraform::ModuleDirs module_dirs;
   // The root first, then every module it calls. `report[i]`: this root reports the
@@ -50,7 +51,7 @@ struct TerraformRoot {
 // .tf/.tf.json file of a directory; a rule fixture passes one file as a module alone.
 struct ModuleFiles {
   std::filesystem::path dir;
-  std::vector<std::filesystem::path> files;
+  std::vector<std::string> files;
 };
 
 struct TerraformProject {
@@ -62,7 +63,7 @@ struct TerraformProject {
 };
 
 // Groups configuration files by directory.
-std::vector<ModuleFiles> group_module_files(const std::vector<std::filesystem::path>& files);
+std::vector<ModuleFiles> group_module_files(const std::vector<std::string>& files);
 
 TerraformProject prepare_terraform(const std::vector<ModuleFiles>& modules, SourceTable& sources,
                                    const TerraformSettings& settings, unsigned threads);

@@ -34,7 +34,9 @@ class TerraformTree : public ::testing::Test {
     return root / name;
   }
   TerraformProject prepare(const std::vector<fs::path>& files, TerraformSettings settings = {}) {
-    return prepare_terraform(group_module_files(files), sources, settings, 2);
+    std::vector<std::string> names;
+    for (const auto& f : files) names.push_back(f.string());
+    return prepare_terraform(group_module_files(names), sources, settings, 2);
   }
   std::vector<Resource> load(const TerraformProject& p, const TerraformRoot& r, TerraformSettings settings = {}) {
     model::SchemaRegistry schemas;
