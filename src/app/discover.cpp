@@ -1,5 +1,7 @@
 #include "app/discover.h"
 
+#include "collect/terraform/terraform.h"
+
 #include <fmt/format.h>
 #include <sys/stat.h>
 
@@ -42,11 +44,15 @@ void walk(const fs::path& dir, std::set<DirId>& seen, std::vector<std::string>& 
   }
   std::sort(entries.begin(), entries.end(),
             [](const auto& a, const auto& b) { return a.path() < b.path(); });
+  std::vector<std::string>* variables = nullptr;
+  if (options.variables_files) variables = &(*options.variables_files)[terraform::normal_dir(dir)];
   for (const auto& e : entries) {
     if (out.size() >= options.max_files) return;
     std::error_code e2;
     if (e.is_directory(e2)) {
       if (!is_skipped_directory(e.path().filename().string())) walk(e.path(), seen, out, options, diags);
+    } else if (variables && terraform::is_auto_variables_file(e.path()) && e.is_regular_file(e2)) {
+      variables->push_back(e.path().string());
     } else if (e.is_regular_file(e2) && has_candidate_extension(e.path())) {
       out.push_back(e.path().string());
     } else if (e.is_symlink(e2) && !e.exists(e2) && has_candidate_extension(e.path())) {

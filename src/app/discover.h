@@ -3,6 +3,7 @@
 // folders, never following a symlink loop), files named on the command line are
 // always read. Which format a file holds is decided later, by its content.
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,10 @@ namespace cc::app {
 
 struct DiscoverOptions {
   size_t max_files = 1'000'000;
+  // When set, receives every directory the walk listed, each with the Terraform
+  // variables files it holds (terraform.tfvars, *.auto.tfvars): root modules load them
+  // by themselves, and listing each directory a second time costs as much as the walk.
+  std::map<std::string, std::vector<std::string>>* variables_files = nullptr;
 };
 
 // Appends candidate files under `roots` in a stable (sorted) order. Unreadable or

@@ -95,7 +95,10 @@ ScanOutcome run_scan(const ScanOptions& o) {
     return out;
   }
 
-  auto discovered = discover(o.paths, DiscoverOptions{}, diags);
+  std::map<std::string, std::vector<std::string>> variables_files;
+  DiscoverOptions discover_options;
+  discover_options.variables_files = &variables_files;
+  auto discovered = discover(o.paths, discover_options, diags);
   std::vector<std::string> files;
   std::vector<std::string> terraform_files;
   for (auto& f : discovered)
@@ -106,7 +109,8 @@ ScanOutcome run_scan(const ScanOptions& o) {
 
   const std::string today = o.today.empty() ? assess::today_utc() : o.today;
   unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  TerraformSettings tf_settings{o.terraform_variables, o.terraform_variable_files, o.limits, {}};
+  TerraformSettings tf_settings{o.terraform_variables, o.terraform_variable_files, o.limits, {},
+                                &variables_files};
   TerraformProject terraform =
       prepare_terraform(group_module_files(terraform_files), *env->sources, tf_settings, threads);
   diags.insert(diags.end(), terraform.diagnostics.begin(), terraform.diagnostics.end());

@@ -80,9 +80,16 @@ std::string read_small_file(const fs::path& p) {
 std::vector<fs::path> variables_files(const fs::path& dir, const TerraformSettings& settings) {
   // terraform.tfvars[.json] first, then *.auto.tfvars[.json] in name order, then --var-file.
   std::vector<fs::path> files;
-  std::error_code ec;
-  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
-    if (terraform::is_auto_variables_file(it->path())) files.push_back(it->path());
+  const auto* known = settings.known_variables_files;
+  const std::string key = key_of(dir);
+  if (known && known->count(key)) {
+    const auto& listed = known->at(key);
+    files.assign(listed.begin(), listed.end());
+  } else {
+    std::error_code ec;
+    for (auto it2 = fs::directory_iterator(dir, ec); !ec && it2 != fs::directory_iterator(); it2.increment(ec))
+      if (terraform::is_auto_variables_file(it2->path())) files.push_back(it2->path());
+  }
   std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
     bool ta = a.filename().string().rfind("terraform.tfvars", 0) == 0;
     bool tb = b.filename().string().rfind("terraform.tfvars", 0) == 0;

@@ -22,6 +22,9 @@ struct TerraformSettings {
   std::vector<std::filesystem::path> variable_files;           // --var-file
   collect::Limits limits;
   std::filesystem::path confine_dir;  // file() may not read outside; empty: each root's dir
+  // Variables files of directories already listed (see DiscoverOptions), by
+  // terraform::normal_dir; a root not in it has its directory listed.
+  const std::map<std::string, std::vector<std::string>>* known_variables_files = nullptr;
 };
 
 // A module directory as the scan first sees it: its files and the modules it calls,
