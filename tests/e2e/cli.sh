@@ -171,6 +171,14 @@ d=json.load(open('$tmp/tfvf.json'))
 assert any(f['rule']=='AWS-EC2-010' and f['verdict']=='fail' for f in d['findings'])
 "
 check "terraform --var bad form" run 2 "$tmp/tfbad.txt" scan "$tf/project" --var novalue
+check "terraform plan json" run 1 "$tmp/plan.json" scan "$src/tests/data/tfplan/plan_s3_kms.json" --format json
+check "terraform plan findings" python3 -c "
+import json
+d=json.load(open('$tmp/plan.json'))
+assert d['stats']['documents']==1
+assert any(f['resource']=='aws_s3_bucket.logs' and f['rule']=='AWS-S3-001' and f['verdict']=='pass' for f in d['findings'])
+assert all(f['location']['line']>0 for f in d['findings'])
+"
 check "terraform inventory" run 0 "$tmp/tfinv.json" inventory "$tf/project" --raw
 check "terraform inventory kinds" python3 -c "
 import json
