@@ -11,7 +11,7 @@ namespace {
 const Resource* find_vault(const AdaptContext& ctx, const Value& target) {
   if (const Resource* v = referenced(ctx, target, "AWS::Backup::BackupVault")) return v;
   if (!target.is_string()) return nullptr;
-  for (const Resource* v : resources_of_type(ctx.doc, "AWS::Backup::BackupVault"))
+  for (const Resource* v : resources_of_type(ctx, "AWS::Backup::BackupVault"))
     if (physical_name(*v, "BackupVaultName") == target.as_string()) return v;
   return nullptr;
 }
@@ -93,7 +93,7 @@ Resource adapt_plan(const AdaptContext& ctx, const Resource& raw, const Convert&
 
 void adapt_backup(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::Backup::BackupPlan"))
+  for (const Resource* raw : resources_of_type(ctx, "AWS::Backup::BackupPlan"))
     ctx.out.push_back(adapt_plan(ctx, *raw, c));
 }
 

@@ -142,7 +142,7 @@ Resource adapt_distribution(const AdaptContext& ctx, const Resource& raw, const 
 
 void adapt_cloudfront(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::CloudFront::Distribution"))
+  for (const Resource* raw : resources_of_type(ctx, "AWS::CloudFront::Distribution"))
     ctx.out.push_back(adapt_distribution(ctx, *raw, c));
 }
 

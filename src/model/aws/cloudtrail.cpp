@@ -57,7 +57,7 @@ void read_event_selectors(const Resource& raw, Value& a, const Convert& c) {
 
 void adapt_cloudtrail(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::CloudTrail::Trail")) {
+  for (const Resource* raw : resources_of_type(ctx, "AWS::CloudTrail::Trail")) {
     Resource r = make_canonical(*raw, "aws.cloudtrail.trail", "TrailName");
     Value& a = r.attributes;
     if (const Value* n = property(*raw, "TrailName"))

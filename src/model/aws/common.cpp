@@ -19,11 +19,8 @@ bool is_type(const Resource& raw, std::string_view cfn_type) {
          kind.substr(4) == cfn_type;
 }
 
-std::vector<const Resource*> resources_of_type(const Document& doc, std::string_view cfn_type) {
-  std::vector<const Resource*> found;
-  for (const auto& r : doc.resources)
-    if (is_type(r, cfn_type)) found.push_back(&r);
-  return found;
+const std::vector<const Resource*>& resources_of_type(const AdaptContext& ctx, std::string_view cfn_type) {
+  return ctx.of_kind(cfn_kind(cfn_type));
 }
 
 const Value* properties(const Resource& raw) {

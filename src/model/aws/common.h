@@ -28,7 +28,7 @@ std::string cfn_kind(std::string_view cfn_type);
 // True if `raw` is a CloudFormation resource of that type ("AWS::S3::Bucket").
 bool is_type(const Resource& raw, std::string_view cfn_type);
 // Every raw resource of that type in the document, in source order.
-std::vector<const Resource*> resources_of_type(const Document& doc, std::string_view cfn_type);
+const std::vector<const Resource*>& resources_of_type(const AdaptContext& ctx, std::string_view cfn_type);
 
 // The resource's Properties map, or nullptr when it has none (or it is not a map).
 const Value* properties(const Resource& raw);

@@ -28,7 +28,7 @@ Resource adapt_recorder(const AdaptContext& ctx, const Resource& raw, const Conv
   set_string(out, "role", property(raw, "RoleARN"), c);
   set_string(out, "recording_frequency", property(raw, "RecordingMode.RecordingFrequency"), c);
   if (const Value* group = property(raw, "RecordingGroup")) recording_group(*group, out, c);
-  auto channels = resources_of_type(ctx.doc, "AWS::Config::DeliveryChannel");
+  auto channels = resources_of_type(ctx, "AWS::Config::DeliveryChannel");
   if (!channels.empty()) {
     const Resource& channel = *channels.front();
     out.set_path("delivery_channel.present", Value::boolean(true, channel.span));
@@ -42,7 +42,7 @@ Resource adapt_recorder(const AdaptContext& ctx, const Resource& raw, const Conv
 
 void adapt_config(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::Config::ConfigurationRecorder"))
+  for (const Resource* raw : resources_of_type(ctx, "AWS::Config::ConfigurationRecorder"))
     ctx.out.push_back(adapt_recorder(ctx, *raw, c));
 }
 

@@ -90,9 +90,9 @@ Resource adapt_global_table(const AdaptContext& ctx, const Resource& raw, const 
 
 void adapt_dynamodb(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::DynamoDB::Table"))
+  for (const Resource* raw : resources_of_type(ctx, "AWS::DynamoDB::Table"))
     ctx.out.push_back(adapt_table(ctx, *raw, c));
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::DynamoDB::GlobalTable"))
+  for (const Resource* raw : resources_of_type(ctx, "AWS::DynamoDB::GlobalTable"))
     ctx.out.push_back(adapt_global_table(ctx, *raw, c));
 }
 

@@ -147,7 +147,7 @@ void read_launch_settings(const Value& props, bool launch_template, Value& a, co
 Value ssm_managed(const AdaptContext& ctx, const Value* profile, Span fallback) {
   if (!profile) return Value::boolean(false, fallback);
   const Resource* ip = nullptr;
-  for (const Resource* cand : resources_of_type(ctx.doc, "AWS::IAM::InstanceProfile"))
+  for (const Resource* cand : resources_of_type(ctx, "AWS::IAM::InstanceProfile"))
     if (refers_to(*profile, *cand, physical_name(*cand, "InstanceProfileName"))) ip = cand;
   if (!ip) return Value::unknown("instance profile is not in this template", profile->span());
   const Value* roles = property(*ip, "Roles");
@@ -156,7 +156,7 @@ Value ssm_managed(const AdaptContext& ctx, const Value* profile, Span fallback) 
   bool uncertain = false;
   for (const auto& role_ref : roles->as_list()) {
     const Resource* role = nullptr;
-    for (const Resource* cand : resources_of_type(ctx.doc, "AWS::IAM::Role"))
+    for (const Resource* cand : resources_of_type(ctx, "AWS::IAM::Role"))
       if (refers_to(role_ref, *cand, physical_name(*cand, "RoleName"))) role = cand;
     if (!role) {
       uncertain = true;
@@ -211,7 +211,7 @@ Value all_encrypted(const Value* devices, Span fallback) {
 }
 
 void adapt_instances(AdaptContext& ctx, const Convert& c) {
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::EC2::Instance")) {
+  for (const Resource* raw : resources_of_type(ctx, "AWS::EC2::Instance")) {
     Resource r = make_canonical(*raw, "aws.ec2.instance");
     Value& a = r.attributes;
     a.set("name", Value::string(raw->address, raw->span));
@@ -227,7 +227,7 @@ void adapt_instances(AdaptContext& ctx, const Convert& c) {
       if (!id) id = lt_spec->find("LaunchTemplateName");
       if (id) set_reference(a, "launch_template", id, c);
       const Resource* lt = nullptr;
-      for (const Resource* cand : resources_of_type(ctx.doc, kLaunchTemplate))
+      for (const Resource* cand : resources_of_type(ctx, kLaunchTemplate))
         if (id && refers_to(*id, *cand, physical_name(*cand, "LaunchTemplateName"))) lt = cand;
       const Value* data = lt ? property(*lt, "LaunchTemplateData") : nullptr;
       if (data && data->is_map()) {
@@ -274,7 +274,7 @@ void adapt_instances(AdaptContext& ctx, const Convert& c) {
 }
 
 void adapt_launch_templates(AdaptContext& ctx, const Convert& c) {
-  for (const Resource* raw : resources_of_type(ctx.doc, kLaunchTemplate)) {
+  for (const Resource* raw : resources_of_type(ctx, kLaunchTemplate)) {
     Resource r = make_canonical(*raw, "aws.ec2.launch_template", "LaunchTemplateName");
     Value& a = r.attributes;
     if (const Value* n = property(*raw, "LaunchTemplateName"))
@@ -300,7 +300,7 @@ void adapt_launch_templates(AdaptContext& ctx, const Convert& c) {
 }
 
 void adapt_volumes(AdaptContext& ctx, const Convert& c) {
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::EC2::Volume")) {
+  for (const Resource* raw : resources_of_type(ctx, "AWS::EC2::Volume")) {
     Resource r = make_canonical(*raw, "aws.ec2.volume");
     Value& a = r.attributes;
     a.set("name", Value::string(raw->address, raw->span));

@@ -39,7 +39,7 @@ void add_strings(List& into, const Value* v, const Convert& c) {
 void separate_rules(const AdaptContext& ctx, std::string_view cfn_type, bool ingress,
                     const std::function<bool(const Resource&)>& targets, List& into,
                     const Convert& c) {
-  for (const Resource* rule : resources_of_type(ctx.doc, cfn_type)) {
+  for (const Resource* rule : resources_of_type(ctx, cfn_type)) {
     if (!targets(*rule)) continue;
     if (const Value* props = properties(*rule)) {
       Value entry = sg_rule(*props, ingress, c);
@@ -78,7 +78,7 @@ Value rule_list(const Value* inline_rules, bool ingress, List separate, Span fal
 }
 
 void adapt_security_groups(AdaptContext& ctx, const Convert& c) {
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::EC2::SecurityGroup")) {
+  for (const Resource* raw : resources_of_type(ctx, "AWS::EC2::SecurityGroup")) {
     Resource r = make_canonical(*raw, "aws.ec2.security_group", "GroupName");
     Value& a = r.attributes;
     if (const Value* n = property(*raw, "GroupName"))
@@ -124,7 +124,7 @@ bool mentions(const Value& v, std::string_view ref) {
 Value flow_logs_for(const AdaptContext& ctx, const Resource& vpc, Value& traffic_types) {
   Value enabled = Value::boolean(false, vpc.span);
   List types;
-  for (const Resource* fl : resources_of_type(ctx.doc, "AWS::EC2::FlowLog")) {
+  for (const Resource* fl : resources_of_type(ctx, "AWS::EC2::FlowLog")) {
     const Value* type = property(*fl, "ResourceType");
     const Value* id = property(*fl, "ResourceId");
     if (!type || !id) continue;
@@ -148,7 +148,7 @@ Value flow_logs_for(const AdaptContext& ctx, const Resource& vpc, Value& traffic
 }
 
 void adapt_vpcs(AdaptContext& ctx, const Convert& c) {
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::EC2::VPC")) {
+  for (const Resource* raw : resources_of_type(ctx, "AWS::EC2::VPC")) {
     Resource r = make_canonical(*raw, "aws.ec2.vpc");
     Value& a = r.attributes;
     a.set("name", Value::string(raw->address, raw->span));
@@ -187,7 +187,7 @@ void adapt_vpcs(AdaptContext& ctx, const Convert& c) {
 }
 
 void adapt_flow_logs(AdaptContext& ctx, const Convert& c) {
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::EC2::FlowLog")) {
+  for (const Resource* raw : resources_of_type(ctx, "AWS::EC2::FlowLog")) {
     Resource r = make_canonical(*raw, "aws.ec2.flow_log");
     Value& a = r.attributes;
     set_string(a, "resource_type", property(*raw, "ResourceType"), c);

@@ -11,7 +11,7 @@ namespace {
 // the filter that matched, or nullptr.
 const Value* registry_scan_filter(const AdaptContext& ctx, std::string_view repository) {
   for (const Resource* config :
-       resources_of_type(ctx.doc, "AWS::ECR::RegistryScanningConfiguration")) {
+       resources_of_type(ctx, "AWS::ECR::RegistryScanningConfiguration")) {
     const Value* rules = property(*config, "Rules");
     if (!rules || !rules->is_list()) continue;
     for (const auto& rule : rules->as_list()) {
@@ -79,7 +79,7 @@ bool wildcard_match(std::string_view pattern, std::string_view text) {
 
 void adapt_ecr(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::ECR::Repository"))
+  for (const Resource* raw : resources_of_type(ctx, "AWS::ECR::Repository"))
     ctx.out.push_back(adapt_repository(ctx, *raw, c));
 }
 

@@ -75,7 +75,7 @@ Resource adapt_cluster(const Resource& raw, const Convert& c) {
 
 void adapt_eks(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::EKS::Cluster"))
+  for (const Resource* raw : resources_of_type(ctx, "AWS::EKS::Cluster"))
     ctx.out.push_back(adapt_cluster(*raw, c));
 }
 

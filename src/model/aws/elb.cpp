@@ -160,11 +160,11 @@ Resource adapt_listener(const AdaptContext& ctx, const Resource& raw, const Conv
 void adapt_elb(AdaptContext& ctx) {
   Convert c{ctx.diags};
   for (const Resource* raw :
-       resources_of_type(ctx.doc, "AWS::ElasticLoadBalancingV2::LoadBalancer"))
+       resources_of_type(ctx, "AWS::ElasticLoadBalancingV2::LoadBalancer"))
     ctx.out.push_back(adapt_balancer(*raw, c));
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::ElasticLoadBalancing::LoadBalancer"))
+  for (const Resource* raw : resources_of_type(ctx, "AWS::ElasticLoadBalancing::LoadBalancer"))
     ctx.out.push_back(adapt_classic(*raw, c));
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::ElasticLoadBalancingV2::Listener"))
+  for (const Resource* raw : resources_of_type(ctx, "AWS::ElasticLoadBalancingV2::Listener"))
     ctx.out.push_back(adapt_listener(ctx, *raw, c));
 }
 

@@ -62,7 +62,7 @@ Resource adapt_detector(const Resource& raw, const Convert& c) {
 
 void adapt_guardduty(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::GuardDuty::Detector"))
+  for (const Resource* raw : resources_of_type(ctx, "AWS::GuardDuty::Detector"))
     ctx.out.push_back(adapt_detector(*raw, c));
 }
 

@@ -106,7 +106,7 @@ Permissions permissions_of(const AdaptContext& ctx, const Resource& raw, Princip
       out.managed_policy_arns = list;
     }
   }
-  for (const Resource* mp : resources_of_type(ctx.doc, "AWS::IAM::ManagedPolicy")) {
+  for (const Resource* mp : resources_of_type(ctx, "AWS::IAM::ManagedPolicy")) {
     bool by_principal = false;
     if (own_arns && own_arns->is_list())
       for (const auto& v : own_arns->as_list())
@@ -140,7 +140,7 @@ void set_common(const Resource& raw, std::string_view name_property, Value& a, c
 }
 
 void adapt_users(AdaptContext& ctx, const Convert& c) {
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::IAM::User")) {
+  for (const Resource* raw : resources_of_type(ctx, "AWS::IAM::User")) {
     Resource r = make_canonical(*raw, "aws.iam.user", "UserName");
     Value& a = r.attributes;
     set_common(*raw, "UserName", a, c);
@@ -158,7 +158,7 @@ void adapt_users(AdaptContext& ctx, const Convert& c) {
       if (list.is_list()) groups = list.as_list();
       groups_span = g->span();
     }
-    for (const Resource* add : resources_of_type(ctx.doc, "AWS::IAM::UserToGroupAddition"))
+    for (const Resource* add : resources_of_type(ctx, "AWS::IAM::UserToGroupAddition"))
       if (list_names(property(*add, "Users"), *raw, physical) == Names::Yes)
         if (const Value* gn = property(*add, "GroupName"))
           groups.push_back(to_reference_string(*gn, c));
@@ -168,7 +168,7 @@ void adapt_users(AdaptContext& ctx, const Convert& c) {
     double keys = 0;
     double active = 0;
     Span keys_span = raw->span;
-    for (const Resource* key : resources_of_type(ctx.doc, "AWS::IAM::AccessKey")) {
+    for (const Resource* key : resources_of_type(ctx, "AWS::IAM::AccessKey")) {
       const Value* user = property(*key, "UserName");
       if (!user || !refers_to(*user, *raw, physical)) continue;
       keys += 1;
@@ -186,7 +186,7 @@ void adapt_users(AdaptContext& ctx, const Convert& c) {
     collect_statements(perms.inline_policies, statements);
     collect_statements(perms.managed_policies, statements);
     // Policies of the user's groups that are declared in the same template count too.
-    for (const Resource* group : resources_of_type(ctx.doc, "AWS::IAM::Group")) {
+    for (const Resource* group : resources_of_type(ctx, "AWS::IAM::Group")) {
       std::string gname = physical_name(*group, "GroupName");
       bool member = false;
       for (const auto& g : groups)
@@ -203,7 +203,7 @@ void adapt_users(AdaptContext& ctx, const Convert& c) {
     set_permissions(a, std::move(perms));
 
     Value device = Value::boolean(false, raw->span);
-    for (const Resource* mfa : resources_of_type(ctx.doc, "AWS::IAM::VirtualMFADevice"))
+    for (const Resource* mfa : resources_of_type(ctx, "AWS::IAM::VirtualMFADevice"))
       if (list_names(property(*mfa, "Users"), *raw, physical) == Names::Yes)
         device = Value::boolean(true, mfa->span);
     set_mfa(a, device, statements, raw->span);
@@ -214,7 +214,7 @@ void adapt_users(AdaptContext& ctx, const Convert& c) {
 }
 
 void adapt_roles(AdaptContext& ctx, const Convert& c) {
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::IAM::Role")) {
+  for (const Resource* raw : resources_of_type(ctx, "AWS::IAM::Role")) {
     Resource r = make_canonical(*raw, "aws.iam.role", "RoleName");
     Value& a = r.attributes;
     set_common(*raw, "RoleName", a, c);
@@ -228,7 +228,7 @@ void adapt_roles(AdaptContext& ctx, const Convert& c) {
 }
 
 void adapt_groups(AdaptContext& ctx, const Convert& c) {
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::IAM::Group")) {
+  for (const Resource* raw : resources_of_type(ctx, "AWS::IAM::Group")) {
     Resource r = make_canonical(*raw, "aws.iam.group", "GroupName");
     Value& a = r.attributes;
     if (const Value* n = property(*raw, "GroupName"))
@@ -245,7 +245,7 @@ void adapt_groups(AdaptContext& ctx, const Convert& c) {
 void attached_by_principals(const AdaptContext& ctx, const Resource& mp, PrincipalKind k,
                             List& into) {
   const PrincipalInfo& pi = info(k);
-  for (const Resource* p : resources_of_type(ctx.doc, pi.cfn_type)) {
+  for (const Resource* p : resources_of_type(ctx, pi.cfn_type)) {
     const Value* arns = property(*p, "ManagedPolicyArns");
     if (!arns || !arns->is_list()) continue;
     for (const auto& v : arns->as_list())

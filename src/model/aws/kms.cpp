@@ -6,12 +6,12 @@ namespace cc::model::aws {
 
 void adapt_kms(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::KMS::Key")) {
+  for (const Resource* raw : resources_of_type(ctx, "AWS::KMS::Key")) {
     Resource r = make_canonical(*raw, "aws.kms.key");
     Value& a = r.attributes;
     a.set("name", Value::string(raw->address, raw->span));
     // Keys have no name of their own; people know them by their alias.
-    for (const Resource* alias : resources_of_type(ctx.doc, "AWS::KMS::Alias")) {
+    for (const Resource* alias : resources_of_type(ctx, "AWS::KMS::Alias")) {
       const Value* target = property(*alias, "TargetKeyId");
       const Value* name = property(*alias, "AliasName");
       if (target && name && name->is_string() && refers_to(*target, *raw)) {

@@ -87,7 +87,7 @@ Value deprecated_runtime(const Value& runtime) {
 
 void adapt_lambda(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::Lambda::Function"))
+  for (const Resource* raw : resources_of_type(ctx, "AWS::Lambda::Function"))
     ctx.out.push_back(adapt_function(ctx, *raw, c));
 }
 

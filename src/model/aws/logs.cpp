@@ -6,7 +6,7 @@ namespace cc::model::aws {
 
 void adapt_logs(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::Logs::LogGroup")) {
+  for (const Resource* raw : resources_of_type(ctx, "AWS::Logs::LogGroup")) {
     Resource r = make_canonical(*raw, "aws.logs.log_group", "LogGroupName");
     Value& a = r.attributes;
     if (const Value* n = property(*raw, "LogGroupName"))

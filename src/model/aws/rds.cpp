@@ -85,9 +85,9 @@ Resource adapt_cluster(const AdaptContext& ctx, const Resource& raw, const Conve
 
 void adapt_rds(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::RDS::DBInstance"))
+  for (const Resource* raw : resources_of_type(ctx, "AWS::RDS::DBInstance"))
     ctx.out.push_back(adapt_instance(ctx, *raw, c));
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::RDS::DBCluster"))
+  for (const Resource* raw : resources_of_type(ctx, "AWS::RDS::DBCluster"))
     ctx.out.push_back(adapt_cluster(ctx, *raw, c));
 }
 

@@ -144,7 +144,7 @@ void join_policies(const AdaptContext& ctx, const Resource& bucket, std::string_
   Span span;
   bool found = false;
   bool ambiguous = false;
-  for (const Resource* policy : resources_of_type(ctx.doc, kBucketPolicy)) {
+  for (const Resource* policy : resources_of_type(ctx, kBucketPolicy)) {
     const Value* target = property(*policy, "Bucket");
     if (!target) continue;
     if (target->is_unknown() && ref_target(*target).empty()) {
@@ -183,7 +183,7 @@ void join_policies(const AdaptContext& ctx, const Resource& bucket, std::string_
 
 void adapt_s3(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : resources_of_type(ctx.doc, kBucket)) {
+  for (const Resource* raw : resources_of_type(ctx, kBucket)) {
     Resource r = make_canonical(*raw, "aws.s3.bucket", "BucketName");
     Value& a = r.attributes;
     const Value* name_prop = property(*raw, "BucketName");

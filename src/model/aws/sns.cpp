@@ -31,7 +31,7 @@ Resource adapt_topic(const AdaptContext& ctx, const Resource& raw, const Convert
 
 void adapt_sns(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::SNS::Topic"))
+  for (const Resource* raw : resources_of_type(ctx, "AWS::SNS::Topic"))
     ctx.out.push_back(adapt_topic(ctx, *raw, c));
 }
 

@@ -53,7 +53,7 @@ Resource adapt_queue(const AdaptContext& ctx, const Resource& raw, const Convert
 
 void adapt_sqs(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : resources_of_type(ctx.doc, "AWS::SQS::Queue"))
+  for (const Resource* raw : resources_of_type(ctx, "AWS::SQS::Queue"))
     ctx.out.push_back(adapt_queue(ctx, *raw, c));
 }
 

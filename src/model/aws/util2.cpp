@@ -17,7 +17,7 @@ std::vector<const Resource*> referrers(const AdaptContext& ctx, std::string_view
                                        std::string_view dotted, const Resource& target,
                                        std::string_view physical) {
   std::vector<const Resource*> found;
-  for (const Resource* r : resources_of_type(ctx.doc, cfn_type)) {
+  for (const Resource* r : resources_of_type(ctx, cfn_type)) {
     const Value* v = property(*r, dotted);
     if (v && mentions(*v, target, physical)) found.push_back(r);
   }

@@ -10,7 +10,7 @@ namespace {
 const Resource* find_vault(const AdaptContext& ctx, const Value& target) {
   if (const Resource* v = tf::referenced(ctx, target, "aws_backup_vault")) return v;
   if (!target.is_string()) return nullptr;
-  for (const Resource* v : tf::resources_of_type(ctx.doc, "aws_backup_vault"))
+  for (const Resource* v : tf::resources_of_type(ctx, "aws_backup_vault"))
     if (known_string(*v, "name") == target.as_string()) return v;
   return nullptr;
 }
@@ -120,7 +120,7 @@ Resource adapt_plan(const AdaptContext& ctx, const Resource& raw, const Convert&
 
 void adapt_backup(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_backup_plan"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_backup_plan"))
     ctx.out.push_back(adapt_plan(ctx, *raw, c));
 }
 

@@ -145,7 +145,7 @@ Resource adapt_distribution(const AdaptContext& ctx, const Resource& raw, const 
 
 void adapt_cloudfront(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_cloudfront_distribution"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_cloudfront_distribution"))
     ctx.out.push_back(adapt_distribution(ctx, *raw, c));
 }
 

@@ -66,7 +66,7 @@ void read_cloudwatch(const Resource& raw, Value& a, const Convert& c) {
 
 void adapt_cloudtrail(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_cloudtrail")) {
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_cloudtrail")) {
     Resource r = make_named(*raw, "aws.cloudtrail.trail", "name");
     Value& a = r.attributes;
     // The provider starts logging unless enable_logging is false; the canonical field has

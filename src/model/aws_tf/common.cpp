@@ -46,7 +46,7 @@ std::vector<const Resource*> referrers(const AdaptContext& ctx, std::string_view
                                        std::string_view attr, const Resource& target,
                                        std::string_view known_name) {
   std::vector<const Resource*> found;
-  for (const Resource* r : tf::resources_of_type(ctx.doc, type)) {
+  for (const Resource* r : tf::resources_of_type(ctx, type)) {
     const Value* v = tf::attr(*r, attr);
     if (v && mentions(*v, target, known_name)) found.push_back(r);
   }
@@ -55,7 +55,7 @@ std::vector<const Resource*> referrers(const AdaptContext& ctx, std::string_view
 
 bool has_unresolved_referrer(const AdaptContext& ctx, std::string_view type,
                              std::string_view attr) {
-  for (const Resource* r : tf::resources_of_type(ctx.doc, type)) {
+  for (const Resource* r : tf::resources_of_type(ctx, type)) {
     const Value* v = tf::attr(*r, attr);
     if (v && unresolved(*v)) return true;
   }

@@ -53,7 +53,7 @@ Resource adapt_recorder(const AdaptContext& ctx, const Resource& raw, const Conv
              {{"recording_mode.recording_frequency", "recording_frequency", aws::As::String}}, c);
   if (const Value* group = tf::first_block(raw, "recording_group")) recording_group(*group, out, c);
   out.set("recording", recording(ctx, raw, c));
-  auto channels = tf::resources_of_type(ctx.doc, "aws_config_delivery_channel");
+  auto channels = tf::resources_of_type(ctx, "aws_config_delivery_channel");
   if (!channels.empty()) {
     const Resource& channel = *channels.front();
     out.set_path("delivery_channel.present", Value::boolean(true, channel.span));
@@ -68,7 +68,7 @@ Resource adapt_recorder(const AdaptContext& ctx, const Resource& raw, const Conv
 
 void adapt_config(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_config_configuration_recorder"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_config_configuration_recorder"))
     ctx.out.push_back(adapt_recorder(ctx, *raw, c));
 }
 

@@ -81,7 +81,7 @@ Resource adapt_table(const AdaptContext& ctx, const Resource& raw, const Convert
 
 void adapt_dynamodb(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_dynamodb_table"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_dynamodb_table"))
     ctx.out.push_back(adapt_table(ctx, *raw, c));
 }
 

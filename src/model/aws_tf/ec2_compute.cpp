@@ -166,14 +166,14 @@ void read_template_settings(const Resource& lt, Value& a, const Convert& c) {
 Value ssm_managed(const AdaptContext& ctx, const Value* profile, Span fallback) {
   if (!present(profile)) return Value::boolean(false, fallback);
   const Resource* ip = nullptr;
-  for (const Resource* cand : tf::resources_of_type(ctx.doc, "aws_iam_instance_profile"))
+  for (const Resource* cand : tf::resources_of_type(ctx, "aws_iam_instance_profile"))
     if (tf::refers_to(*profile, *cand, known_string(*cand, "name"))) ip = cand;
   if (!ip)
     return Value::unknown("the instance profile is not in this configuration", profile->span());
   const Value* role_ref = ip->attributes.find("role");
   if (!present(role_ref)) return Value::boolean(false, ip->span);
   const Resource* role = nullptr;
-  for (const Resource* cand : tf::resources_of_type(ctx.doc, "aws_iam_role"))
+  for (const Resource* cand : tf::resources_of_type(ctx, "aws_iam_role"))
     if (tf::refers_to(*role_ref, *cand, known_string(*cand, "name"))) role = cand;
   if (!role)
     return Value::unknown("the instance profile's role is not in this configuration", ip->span);
@@ -191,7 +191,7 @@ Value ssm_managed(const AdaptContext& ctx, const Value* profile, Span fallback) 
       for (const auto& arn : arns->as_list())
         if (check(arn)) return Value::boolean(true, arn.span());
   }
-  for (const Resource* att : tf::resources_of_type(ctx.doc, "aws_iam_role_policy_attachment")) {
+  for (const Resource* att : tf::resources_of_type(ctx, "aws_iam_role_policy_attachment")) {
     const Value* target = att->attributes.find("role");
     const Value* arn = att->attributes.find("policy_arn");
     if (!target || !arn) continue;
@@ -237,7 +237,7 @@ Value all_encrypted(const Value* devices, Span fallback) {
 }
 
 void adapt_instances(AdaptContext& ctx, const Convert& c) {
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_instance")) {
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_instance")) {
     Resource r = make_named(*raw, "aws.ec2.instance");
     Value& a = r.attributes;
     const Value* profile = raw->attributes.find("iam_instance_profile");
@@ -248,7 +248,7 @@ void adapt_instances(AdaptContext& ctx, const Convert& c) {
       if (!present(id) && lt_spec->is_map()) id = lt_spec->find("name");
       if (present(id)) a.set("launch_template", aws::to_reference_string(*id, c));
       const Resource* lt = nullptr;
-      for (const Resource* cand : tf::resources_of_type(ctx.doc, "aws_launch_template"))
+      for (const Resource* cand : tf::resources_of_type(ctx, "aws_launch_template"))
         if (present(id) && tf::refers_to(*id, *cand, known_string(*cand, "name"))) lt = cand;
       if (lt) {
         // The launch template reports problems with its arguments once, as its own resource.
@@ -304,7 +304,7 @@ void adapt_instances(AdaptContext& ctx, const Convert& c) {
 }
 
 void adapt_launch_templates(AdaptContext& ctx, const Convert& c) {
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_launch_template")) {
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_launch_template")) {
     Resource r = make_named(*raw, "aws.ec2.launch_template", "name");
     read_template_settings(*raw, r.attributes, c);
     set_tags(*raw, r.attributes, c);
@@ -313,7 +313,7 @@ void adapt_launch_templates(AdaptContext& ctx, const Convert& c) {
 }
 
 void adapt_volumes(AdaptContext& ctx, const Convert& c) {
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_ebs_volume")) {
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_ebs_volume")) {
     Resource r = make_named(*raw, "aws.ec2.volume");
     Value& a = r.attributes;
     copy_attrs(*raw, a,

@@ -7,8 +7,8 @@
 namespace cc::model::aws_tf::ec2 {
 
 void adapt_ebs_encryption_default(AdaptContext& ctx, const Convert& c) {
-  auto keys = tf::resources_of_type(ctx.doc, "aws_ebs_default_kms_key");
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_ebs_encryption_by_default")) {
+  auto keys = tf::resources_of_type(ctx, "aws_ebs_default_kms_key");
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_ebs_encryption_by_default")) {
     Resource r = make_named(*raw, "aws.ec2.ebs_encryption_default");
     Value& a = r.attributes;
     // The resource exists to turn the setting on: `enabled` defaults to true.

@@ -96,7 +96,7 @@ Value inline_rules(const Resource& group, std::string_view block, bool ingress, 
 // Rules of separate rule resources whose security_group_id satisfies `targets`.
 void separate_rules(const AdaptContext& ctx, const std::function<bool(const Value&)>& targets,
                     std::string_view self_ref, List& ingress, List& egress, const Convert& c) {
-  for (const Resource* r : tf::resources_of_type(ctx.doc, "aws_security_group_rule")) {
+  for (const Resource* r : tf::resources_of_type(ctx, "aws_security_group_rule")) {
     const Value* id = r->attributes.find("security_group_id");
     const Value* type = r->attributes.find("type");
     if (!id || !targets(*id)) continue;
@@ -112,7 +112,7 @@ void separate_rules(const AdaptContext& ctx, const std::function<bool(const Valu
   }
   for (auto [type, in] : {std::pair{"aws_vpc_security_group_ingress_rule", true},
                           std::pair{"aws_vpc_security_group_egress_rule", false}})
-    for (const Resource* r : tf::resources_of_type(ctx.doc, type)) {
+    for (const Resource* r : tf::resources_of_type(ctx, type)) {
       const Value* id = r->attributes.find("security_group_id");
       if (!id || !targets(*id)) continue;
       (in ? ingress : egress)
@@ -121,7 +121,7 @@ void separate_rules(const AdaptContext& ctx, const std::function<bool(const Valu
 }
 
 void adapt_security_groups(AdaptContext& ctx, const Convert& c) {
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_security_group")) {
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_security_group")) {
     Resource r = make_named(*raw, "aws.ec2.security_group", "name");
     Value& a = r.attributes;
     copy_attrs(*raw, a, {{"description", "description", aws::As::String}}, c);
@@ -159,7 +159,7 @@ bool mentions(const Value& v, std::string_view address, std::string_view attribu
 Value flow_logs_for(const AdaptContext& ctx, const Resource& vpc, Value& traffic_types) {
   Value enabled = Value::boolean(false, vpc.span);
   List types;
-  for (const Resource* fl : tf::resources_of_type(ctx.doc, "aws_flow_log")) {
+  for (const Resource* fl : tf::resources_of_type(ctx, "aws_flow_log")) {
     const Value* id = fl->attributes.find("vpc_id");
     if (!present(id)) continue;
     if (id->is_unknown() && tf::ref_of(*id).empty()) {
@@ -177,7 +177,7 @@ Value flow_logs_for(const AdaptContext& ctx, const Resource& vpc, Value& traffic
 }
 
 void adapt_vpcs(AdaptContext& ctx, const Convert& c) {
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_vpc")) {
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_vpc")) {
     Resource r = make_named(*raw, "aws.ec2.vpc");
     Value& a = r.attributes;
     copy_attrs(*raw, a, {{"cidr_block", "cidr", aws::As::String}}, c);
@@ -189,7 +189,7 @@ void adapt_vpcs(AdaptContext& ctx, const Convert& c) {
     // the VPC (which strips every rule it does not declare), or referenced through the
     // VPC's default_security_group_id attribute.
     const Resource* adopted = nullptr;
-    for (const Resource* d : tf::resources_of_type(ctx.doc, "aws_default_security_group"))
+    for (const Resource* d : tf::resources_of_type(ctx, "aws_default_security_group"))
       if (const Value* vpc = d->attributes.find("vpc_id");
           present(vpc) && tf::refers_to(*vpc, *raw))
         adopted = d;
@@ -231,7 +231,7 @@ void adapt_flow_logs(AdaptContext& ctx, const Convert& c) {
       {"eni_id", "NetworkInterface"},
       {"transit_gateway_id", "TransitGateway"},
       {"transit_gateway_attachment_id", "TransitGatewayAttachment"}};
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_flow_log")) {
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_flow_log")) {
     Resource r = tf::make_canonical(*raw, "aws.ec2.flow_log");  // the kind has no name field
     Value& a = r.attributes;
     for (auto [attr, type] : kTargets)

@@ -13,7 +13,7 @@ using aws::As;
 // value that matched, or nullptr.
 const Value* registry_scan_filter(const AdaptContext& ctx, std::string_view repository) {
   for (const Resource* config :
-       tf::resources_of_type(ctx.doc, "aws_ecr_registry_scanning_configuration")) {
+       tf::resources_of_type(ctx, "aws_ecr_registry_scanning_configuration")) {
     for (const Value* rule : tf::blocks(*config, "rule")) {
       if (!rule->is_map()) continue;
       const Value* frequency = present(rule->find("scan_frequency"));
@@ -84,7 +84,7 @@ Resource adapt_repository(const AdaptContext& ctx, const Resource& raw, const Co
 
 void adapt_ecr(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_ecr_repository"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_ecr_repository"))
     ctx.out.push_back(adapt_repository(ctx, *raw, c));
 }
 

@@ -59,7 +59,7 @@ Resource adapt_cluster(const Resource& raw, const Convert& c) {
 
 void adapt_eks(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_eks_cluster"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_eks_cluster"))
     ctx.out.push_back(adapt_cluster(*raw, c));
 }
 

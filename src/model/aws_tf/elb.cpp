@@ -179,12 +179,12 @@ Resource adapt_listener(const AdaptContext& ctx, const Resource& raw, const Conv
 void adapt_elb(AdaptContext& ctx) {
   Convert c{ctx.diags};
   for (auto type : kBalancerTypes)
-    for (const Resource* raw : tf::resources_of_type(ctx.doc, type))
+    for (const Resource* raw : tf::resources_of_type(ctx, type))
       ctx.out.push_back(adapt_balancer(*raw, c));
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_elb"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_elb"))
     ctx.out.push_back(adapt_classic(*raw, c));
   for (auto type : kListenerTypes)
-    for (const Resource* raw : tf::resources_of_type(ctx.doc, type))
+    for (const Resource* raw : tf::resources_of_type(ctx, type))
       ctx.out.push_back(adapt_listener(ctx, *raw, c));
 }
 

@@ -59,7 +59,7 @@ Resource adapt_detector(const AdaptContext& ctx, const Resource& raw, const Conv
 
 void adapt_guardduty(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_guardduty_detector"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_guardduty_detector"))
     ctx.out.push_back(adapt_detector(ctx, *raw, c));
 }
 

@@ -94,7 +94,7 @@ Permissions permissions_of(const AdaptContext& ctx, const Resource& raw, Princip
     if (!policy || policy->is_null()) continue;  // an empty block removes inline policies
     inline_list.push_back(named_policy(ctx, block->find("name"), policy, block->span(), c));
   }
-  for (const Resource* p : tf::resources_of_type(ctx.doc, pi.inline_type)) {
+  for (const Resource* p : tf::resources_of_type(ctx, pi.inline_type)) {
     Names n = names(p->attributes.find(pi.target), raw, known);
     if (n == Names::Yes)
       inline_list.push_back(named_policy(ctx, p->attributes.find("name"),
@@ -111,14 +111,14 @@ Permissions permissions_of(const AdaptContext& ctx, const Resource& raw, Princip
     else
       own_arns_unknown = aws::to_reference_list(*own, c);
   }
-  for (const Resource* att : tf::resources_of_type(ctx.doc, pi.attach_type)) {
+  for (const Resource* att : tf::resources_of_type(ctx, pi.attach_type)) {
     Names n = names(att->attributes.find(pi.target), raw, known);
     const Value* arn = att->attributes.find("policy_arn");
     if (n == Names::Maybe) managed.push_back(aws::maybe_attached(*att));
     if (n != Names::Yes || !arn) continue;
     add_managed(ctx, *arn, arns, managed, quiet);
   }
-  for (const Resource* att : tf::resources_of_type(ctx.doc, "aws_iam_policy_attachment")) {
+  for (const Resource* att : tf::resources_of_type(ctx, "aws_iam_policy_attachment")) {
     Names n = names(att->attributes.find(pi.shared_list), raw, known);
     const Value* arn = att->attributes.find("policy_arn");
     if (n == Names::Maybe) managed.push_back(aws::maybe_attached(*att));
@@ -146,7 +146,7 @@ std::vector<const Resource*> groups_of(const AdaptContext& ctx, const Resource& 
                                        std::string_view user_name, List& names_out,
                                        Span& names_span, const Convert& c) {
   std::vector<const Resource*> groups;
-  for (const Resource* m : tf::resources_of_type(ctx.doc, "aws_iam_user_group_membership")) {
+  for (const Resource* m : tf::resources_of_type(ctx, "aws_iam_user_group_membership")) {
     if (names(m->attributes.find("user"), user, user_name) != Names::Yes) continue;
     const Value* list = m->attributes.find("groups");
     if (!list) continue;
@@ -156,28 +156,28 @@ std::vector<const Resource*> groups_of(const AdaptContext& ctx, const Resource& 
       for (const auto& g : converted.as_list()) names_out.push_back(g);
     else
       names_out.push_back(converted);
-    for (const Resource* g : tf::resources_of_type(ctx.doc, "aws_iam_group"))
+    for (const Resource* g : tf::resources_of_type(ctx, "aws_iam_group"))
       if (names(list, *g, known_string(*g, "name")) == Names::Yes) groups.push_back(g);
   }
-  for (const Resource* m : tf::resources_of_type(ctx.doc, "aws_iam_group_membership")) {
+  for (const Resource* m : tf::resources_of_type(ctx, "aws_iam_group_membership")) {
     if (names(m->attributes.find("users"), user, user_name) != Names::Yes) continue;
     const Value* group = m->attributes.find("group");
     if (!group) continue;
     names_out.push_back(aws::to_reference_string(*group, c));
-    for (const Resource* g : tf::resources_of_type(ctx.doc, "aws_iam_group"))
+    for (const Resource* g : tf::resources_of_type(ctx, "aws_iam_group"))
       if (tf::refers_to(*group, *g, known_string(*g, "name"))) groups.push_back(g);
   }
   return groups;
 }
 
 void adapt_users(AdaptContext& ctx, const Convert& c) {
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_iam_user")) {
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_iam_user")) {
     Resource r = make_named(*raw, "aws.iam.user", "name");
     Value& a = r.attributes;
     set_common(*raw, a, c);
     std::string known = known_string(*raw, "name");
 
-    for (const Resource* login : tf::resources_of_type(ctx.doc, "aws_iam_user_login_profile")) {
+    for (const Resource* login : tf::resources_of_type(ctx, "aws_iam_user_login_profile")) {
       if (names(login->attributes.find("user"), *raw, known) != Names::Yes) continue;
       a.set("console_access", Value::boolean(true, login->span));
       aws::set_bool(a, "password_reset_required", login->attributes.find("password_reset_required"),
@@ -187,7 +187,7 @@ void adapt_users(AdaptContext& ctx, const Convert& c) {
     double keys = 0;
     double active = 0;
     Span keys_span = raw->span;
-    for (const Resource* key : tf::resources_of_type(ctx.doc, "aws_iam_access_key")) {
+    for (const Resource* key : tf::resources_of_type(ctx, "aws_iam_access_key")) {
       if (names(key->attributes.find("user"), *raw, known) != Names::Yes) continue;
       keys += 1;
       keys_span = key->span;
@@ -226,7 +226,7 @@ void adapt_users(AdaptContext& ctx, const Convert& c) {
 }
 
 void adapt_roles(AdaptContext& ctx, const Convert& c) {
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_iam_role")) {
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_iam_role")) {
     Resource r = make_named(*raw, "aws.iam.role", "name");
     Value& a = r.attributes;
     set_common(*raw, a, c);
@@ -240,7 +240,7 @@ void adapt_roles(AdaptContext& ctx, const Convert& c) {
 }
 
 void adapt_groups(AdaptContext& ctx, const Convert& c) {
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_iam_group")) {
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_iam_group")) {
     Resource r = make_named(*raw, "aws.iam.group", "name");
     Value& a = r.attributes;
     copy_attrs(*raw, a, {{"path", "path", aws::As::String}}, c);
@@ -273,17 +273,17 @@ void attachments(const AdaptContext& ctx, const Resource& policy, bool managed, 
         if (const Value* target = policy.attributes.find(pi.target)) add(*target);
     } else {
       std::string arn = known_string(policy, "arn");
-      for (const Resource* att : tf::resources_of_type(ctx.doc, pi.attach_type)) {
+      for (const Resource* att : tf::resources_of_type(ctx, pi.attach_type)) {
         const Value* p = att->attributes.find("policy_arn");
         if (p && tf::refers_to(*p, policy, arn))
           if (const Value* target = att->attributes.find(pi.target)) add(*target);
       }
-      for (const Resource* att : tf::resources_of_type(ctx.doc, "aws_iam_policy_attachment")) {
+      for (const Resource* att : tf::resources_of_type(ctx, "aws_iam_policy_attachment")) {
         const Value* p = att->attributes.find("policy_arn");
         if (p && tf::refers_to(*p, policy, arn))
           if (const Value* targets = att->attributes.find(pi.shared_list)) add(*targets);
       }
-      for (const Resource* principal : tf::resources_of_type(ctx.doc, pi.type)) {
+      for (const Resource* principal : tf::resources_of_type(ctx, pi.type)) {
         const Value* own = principal->attributes.find("managed_policy_arns");
         if (own && own->is_list())
           for (const auto& v : own->as_list())
@@ -319,7 +319,7 @@ void adapt_policies(AdaptContext& ctx, const Convert& c) {
 // aws_iam_account_password_policy -> aws.iam.password_policy (one per account; the
 // provider's defaults are the account's when no policy is set).
 void adapt_password_policy(AdaptContext& ctx, const Convert& c) {
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_iam_account_password_policy")) {
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_iam_account_password_policy")) {
     Resource r = make_named(*raw, "aws.iam.password_policy");
     copy_attrs(*raw, r.attributes,
                {{"minimum_password_length", "minimum_length", aws::As::Number},

@@ -8,11 +8,11 @@ namespace cc::model::aws_tf {
 
 void adapt_kms(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_kms_key")) {
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_kms_key")) {
     Resource r = make_named(*raw, "aws.kms.key");
     Value& a = r.attributes;
     // Keys have no name of their own; people know them by their alias.
-    for (const Resource* alias : tf::resources_of_type(ctx.doc, "aws_kms_alias")) {
+    for (const Resource* alias : tf::resources_of_type(ctx, "aws_kms_alias")) {
       const Value* target = alias->attributes.find("target_key_id");
       const Value* name = alias->attributes.find("name");
       if (target && name && name->is_string() && tf::refers_to(*target, *raw)) {

@@ -73,7 +73,7 @@ Resource adapt_function(const AdaptContext& ctx, const Resource& raw, const Conv
 
 void adapt_lambda(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_lambda_function"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_lambda_function"))
     ctx.out.push_back(adapt_function(ctx, *raw, c));
 }
 

@@ -9,7 +9,7 @@ namespace cc::model::aws_tf {
 
 void adapt_logs(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_cloudwatch_log_group")) {
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_cloudwatch_log_group")) {
     Resource r = make_named(*raw, "aws.logs.log_group", "name");
     Value& a = r.attributes;
     // retention_in_days = 0 is the provider's spelling of "never expire", which the

@@ -79,7 +79,7 @@ Resource adapt_cluster_instance(const AdaptContext& ctx, const Resource& raw, co
     out.set("in_cluster", aws::is_set(*cluster));
     const Resource* target = tf::referenced(ctx, *cluster, "aws_rds_cluster");
     if (!target && cluster->is_string()) {
-      for (const Resource* candidate : tf::resources_of_type(ctx.doc, "aws_rds_cluster"))
+      for (const Resource* candidate : tf::resources_of_type(ctx, "aws_rds_cluster"))
         if (known_string(*candidate, "cluster_identifier") == cluster->as_string())
           target = candidate;
     }
@@ -121,11 +121,11 @@ Resource adapt_cluster(const AdaptContext& ctx, const Resource& raw, const Conve
 
 void adapt_rds(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_db_instance"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_db_instance"))
     ctx.out.push_back(adapt_instance(*raw, c));
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_rds_cluster_instance"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_rds_cluster_instance"))
     ctx.out.push_back(adapt_cluster_instance(ctx, *raw, c));
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_rds_cluster"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_rds_cluster"))
     ctx.out.push_back(adapt_cluster(ctx, *raw, c));
 }
 

@@ -300,7 +300,7 @@ Value log_target(const Bucket& b, const Value& acl) {
       {"aws_cloudtrail", "s3_bucket_name"},       {"aws_flow_log", "log_destination"},
       {"aws_lb", "access_logs.bucket"},           {"aws_elb", "access_logs.bucket"}};
   for (auto [type, attr] : kDeliveries)
-    for (const Resource* other : tf::resources_of_type(b.ctx.doc, type)) {
+    for (const Resource* other : tf::resources_of_type(b.ctx, type)) {
       if (other == &b.raw) continue;
       const Value* dest = tf::attr(*other, attr);
       if (!dest) continue;
@@ -345,7 +345,7 @@ void read_policy(const Bucket& b, Value& out, const Convert& c) {
 
 void adapt_s3(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_s3_bucket")) {
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_s3_bucket")) {
     Resource r = make_named(*raw, "aws.s3.bucket", "bucket");
     Value& a = r.attributes;
     Bucket b{ctx, *raw, known_string(*raw, "bucket")};

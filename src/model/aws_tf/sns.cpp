@@ -34,7 +34,7 @@ Resource adapt_topic(const AdaptContext& ctx, const Resource& raw, const Convert
 
 void adapt_sns(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_sns_topic"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_sns_topic"))
     ctx.out.push_back(adapt_topic(ctx, *raw, c));
 }
 

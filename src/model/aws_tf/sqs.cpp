@@ -68,7 +68,7 @@ Resource adapt_queue(const AdaptContext& ctx, const Resource& raw, const Convert
 
 void adapt_sqs(AdaptContext& ctx) {
   Convert c{ctx.diags};
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "aws_sqs_queue"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "aws_sqs_queue"))
     ctx.out.push_back(adapt_queue(ctx, *raw, c));
 }
 

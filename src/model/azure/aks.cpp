@@ -63,7 +63,7 @@ void adapt_cluster(AdaptContext& ctx, const Resource& raw) {
 }  // namespace
 
 void adapt_aks(AdaptContext& ctx) {
-  for (const Resource* r : tf::resources_of_type(ctx.doc, "azurerm_kubernetes_cluster"))
+  for (const Resource* r : tf::resources_of_type(ctx, "azurerm_kubernetes_cluster"))
     adapt_cluster(ctx, *r);
 }
 

@@ -56,7 +56,7 @@ void adapt_app(AdaptContext& ctx, const Resource& raw, const AppType& t) {
 
 void adapt_appservice(AdaptContext& ctx) {
   for (const AppType& t : kApps)
-    for (const Resource* r : tf::resources_of_type(ctx.doc, t.type)) adapt_app(ctx, *r, t);
+    for (const Resource* r : tf::resources_of_type(ctx, t.type)) adapt_app(ctx, *r, t);
 }
 
 }  // namespace cc::model::azure

@@ -170,9 +170,9 @@ void adapt_assignment(AdaptContext& ctx, const Resource& raw) {
 }  // namespace
 
 void adapt_authorization(AdaptContext& ctx) {
-  for (const Resource* r : tf::resources_of_type(ctx.doc, "azurerm_role_definition"))
+  for (const Resource* r : tf::resources_of_type(ctx, "azurerm_role_definition"))
     adapt_definition(ctx, *r);
-  for (const Resource* r : tf::resources_of_type(ctx.doc, "azurerm_role_assignment"))
+  for (const Resource* r : tf::resources_of_type(ctx, "azurerm_role_assignment"))
     adapt_assignment(ctx, *r);
 }
 

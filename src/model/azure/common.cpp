@@ -201,7 +201,7 @@ std::vector<const Resource*> children(const AdaptContext& ctx, std::string_view 
                                       std::initializer_list<std::string_view> link_args,
                                       const Resource& parent) {
   std::vector<const Resource*> out;
-  for (const Resource* r : tf::resources_of_type(ctx.doc, type)) {
+  for (const Resource* r : tf::resources_of_type(ctx, type)) {
     const Value* link = arg(*r, link_args);
     if (link && points_at(*link, parent)) out.push_back(r);
   }
@@ -212,7 +212,7 @@ std::vector<const Resource*> children_by_name(const AdaptContext& ctx, std::stri
                                               std::string_view name_arg, const Resource& parent) {
   std::vector<const Resource*> out;
   const Value* parent_name = parent.attributes.find("name");
-  for (const Resource* r : tf::resources_of_type(ctx.doc, type)) {
+  for (const Resource* r : tf::resources_of_type(ctx, type)) {
     const Value* link = r->attributes.find(name_arg);
     if (!link) continue;
     bool match = link->is_unknown()

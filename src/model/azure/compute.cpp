@@ -189,8 +189,8 @@ void adapt_disk(AdaptContext& ctx, const Resource& raw) {
 
 void adapt_compute(AdaptContext& ctx) {
   for (const MachineType& t : kMachines)
-    for (const Resource* r : tf::resources_of_type(ctx.doc, t.type)) adapt_machine(ctx, *r, t);
-  for (const Resource* r : tf::resources_of_type(ctx.doc, "azurerm_managed_disk"))
+    for (const Resource* r : tf::resources_of_type(ctx, t.type)) adapt_machine(ctx, *r, t);
+  for (const Resource* r : tf::resources_of_type(ctx, "azurerm_managed_disk"))
     adapt_disk(ctx, *r);
 }
 

@@ -127,7 +127,7 @@ void adapt_server(AdaptContext& ctx, const Resource& raw, const Engine& e) {
 
 void adapt_flexible_servers(AdaptContext& ctx) {
   for (const Engine* e : {&kPostgres, &kMysql})
-    for (const Resource* r : tf::resources_of_type(ctx.doc, e->server_type))
+    for (const Resource* r : tf::resources_of_type(ctx, e->server_type))
       adapt_server(ctx, *r, *e);
 }
 

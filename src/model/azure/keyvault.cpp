@@ -122,9 +122,9 @@ void adapt_key(AdaptContext& ctx, const Resource& raw) {
 }  // namespace
 
 void adapt_keyvault(AdaptContext& ctx) {
-  for (const Resource* r : tf::resources_of_type(ctx.doc, "azurerm_key_vault"))
+  for (const Resource* r : tf::resources_of_type(ctx, "azurerm_key_vault"))
     adapt_vault(ctx, *r);
-  for (const Resource* r : tf::resources_of_type(ctx.doc, "azurerm_key_vault_key"))
+  for (const Resource* r : tf::resources_of_type(ctx, "azurerm_key_vault_key"))
     adapt_key(ctx, *r);
 }
 

@@ -136,9 +136,9 @@ void append(Value& list_field, const List& items, Span span) {
 }  // namespace
 
 void adapt_monitor(AdaptContext& ctx) {
-  for (const Resource* r : tf::resources_of_type(ctx.doc, "azurerm_monitor_diagnostic_setting"))
+  for (const Resource* r : tf::resources_of_type(ctx, "azurerm_monitor_diagnostic_setting"))
     adapt_diagnostic_setting(ctx, *r);
-  for (const Resource* r : tf::resources_of_type(ctx.doc, "azurerm_monitor_activity_log_alert"))
+  for (const Resource* r : tf::resources_of_type(ctx, "azurerm_monitor_activity_log_alert"))
     adapt_activity_log_alert(ctx, *r);
 }
 
@@ -146,7 +146,7 @@ void attach_diagnostics(AdaptContext& ctx) {
   // Argument problems were already reported when the setting itself was adapted.
   Diagnostics d;
   for (const Resource* setting :
-       tf::resources_of_type(ctx.doc, "azurerm_monitor_diagnostic_setting")) {
+       tf::resources_of_type(ctx, "azurerm_monitor_diagnostic_setting")) {
     const Value* target = arg(*setting, {"target_resource_id"});
     if (!target) continue;
     Exported e = exported(*setting, d);

@@ -247,11 +247,11 @@ void adapt_virtual_network(AdaptContext& ctx, const Resource& raw) {
 }  // namespace
 
 void adapt_network(AdaptContext& ctx) {
-  for (const Resource* r : tf::resources_of_type(ctx.doc, "azurerm_network_security_group"))
+  for (const Resource* r : tf::resources_of_type(ctx, "azurerm_network_security_group"))
     adapt_security_group(ctx, *r);
-  for (const Resource* r : tf::resources_of_type(ctx.doc, "azurerm_virtual_network"))
+  for (const Resource* r : tf::resources_of_type(ctx, "azurerm_virtual_network"))
     adapt_virtual_network(ctx, *r);
-  for (const Resource* r : tf::resources_of_type(ctx.doc, "azurerm_subnet")) adapt_subnet(ctx, *r);
+  for (const Resource* r : tf::resources_of_type(ctx, "azurerm_subnet")) adapt_subnet(ctx, *r);
 }
 
 }  // namespace cc::model::azure

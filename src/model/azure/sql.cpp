@@ -115,7 +115,7 @@ void adapt_database(AdaptContext& ctx, const Resource& raw) {
   if (!own && server_ref) {
     const Resource* server = target_of(ctx, *server_ref, {"azurerm_mssql_server"});
     if (!server) {
-      for (const Resource* s : tf::resources_of_type(ctx.doc, "azurerm_mssql_server"))
+      for (const Resource* s : tf::resources_of_type(ctx, "azurerm_mssql_server"))
         if (points_at(*server_ref, *s)) server = s;
     }
     if (!server) {
@@ -145,9 +145,9 @@ void adapt_database(AdaptContext& ctx, const Resource& raw) {
 }  // namespace
 
 void adapt_sql(AdaptContext& ctx) {
-  for (const Resource* r : tf::resources_of_type(ctx.doc, "azurerm_mssql_server"))
+  for (const Resource* r : tf::resources_of_type(ctx, "azurerm_mssql_server"))
     adapt_server(ctx, *r);
-  for (const Resource* r : tf::resources_of_type(ctx.doc, "azurerm_mssql_database"))
+  for (const Resource* r : tf::resources_of_type(ctx, "azurerm_mssql_database"))
     adapt_database(ctx, *r);
 }
 

@@ -114,7 +114,7 @@ void adapt_container(AdaptContext& ctx, const Resource& raw) {
   // Whether the account lets containers be public decides if the access type takes
   // effect; an account outside the configuration leaves that unknown.
   const Resource* account = nullptr;
-  for (const Resource* acc : tf::resources_of_type(ctx.doc, "azurerm_storage_account")) {
+  for (const Resource* acc : tf::resources_of_type(ctx, "azurerm_storage_account")) {
     if (account_ref && points_at(*account_ref, *acc)) {
       account = acc;
       break;
@@ -136,9 +136,9 @@ void adapt_container(AdaptContext& ctx, const Resource& raw) {
 }  // namespace
 
 void adapt_storage(AdaptContext& ctx) {
-  for (const Resource* r : tf::resources_of_type(ctx.doc, "azurerm_storage_account"))
+  for (const Resource* r : tf::resources_of_type(ctx, "azurerm_storage_account"))
     adapt_account(ctx, *r);
-  for (const Resource* r : tf::resources_of_type(ctx.doc, "azurerm_storage_container"))
+  for (const Resource* r : tf::resources_of_type(ctx, "azurerm_storage_container"))
     adapt_container(ctx, *r);
 }
 

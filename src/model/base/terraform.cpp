@@ -17,18 +17,12 @@ bool is_data(const Resource& raw, std::string_view type) {
          raw.kind.compare(8, std::string::npos, type) == 0;
 }
 
-std::vector<const Resource*> resources_of_type(const Document& doc, std::string_view type) {
-  std::vector<const Resource*> out;
-  for (const auto& r : doc.resources)
-    if (is_type(r, type)) out.push_back(&r);
-  return out;
+const std::vector<const Resource*>& resources_of_type(const AdaptContext& ctx, std::string_view type) {
+  return ctx.of_kind(kind(type));
 }
 
-std::vector<const Resource*> data_of_type(const Document& doc, std::string_view type) {
-  std::vector<const Resource*> out;
-  for (const auto& r : doc.resources)
-    if (is_data(r, type)) out.push_back(&r);
-  return out;
+const std::vector<const Resource*>& data_of_type(const AdaptContext& ctx, std::string_view type) {
+  return ctx.of_kind(data_kind(type));
 }
 
 namespace {

@@ -60,7 +60,7 @@ void adapt_dataset(AdaptContext& ctx, const Resource& raw) {
   const Value* blocks = raw.attributes.find("access");
   if (blocks && blocks->is_unknown()) unknown_access = true;
   for (const Value* b : tf::blocks(blocks)) access.push_back(access_entry(*b));
-  for (const Resource* r : tf::resources_of_type(ctx.doc, "google_bigquery_dataset_access")) {
+  for (const Resource* r : tf::resources_of_type(ctx, "google_bigquery_dataset_access")) {
     const Value* link = r->attributes.find("dataset_id");
     if (link && tf::refers_to(*link, raw, dataset_id))
       access.push_back(access_entry(r->attributes));
@@ -97,7 +97,7 @@ void adapt_dataset(AdaptContext& ctx, const Resource& raw) {
 }  // namespace
 
 void adapt_bigquery(AdaptContext& ctx) {
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "google_bigquery_dataset"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "google_bigquery_dataset"))
     adapt_dataset(ctx, *raw);
 }
 

@@ -135,7 +135,7 @@ void adapt_firewall(AdaptContext& ctx, const Resource& raw) {
 }  // namespace
 
 void adapt_firewalls(AdaptContext& ctx) {
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "google_compute_firewall"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "google_compute_firewall"))
     adapt_firewall(ctx, *raw);
 }
 

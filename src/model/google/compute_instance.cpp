@@ -18,11 +18,11 @@ constexpr std::string_view kCloudPlatformScope = "https://www.googleapis.com/aut
 // Project metadata set by google_compute_project_metadata(_item) in the same
 // configuration: it applies to every instance that does not set the key itself.
 const Value* project_metadata(const AdaptContext& ctx, std::string_view key) {
-  for (const Resource* r : tf::resources_of_type(ctx.doc, "google_compute_project_metadata_item")) {
+  for (const Resource* r : tf::resources_of_type(ctx, "google_compute_project_metadata_item")) {
     const Value* k = r->attributes.find("key");
     if (k && k->is_string() && k->as_string() == key) return r->attributes.find("value");
   }
-  for (const Resource* r : tf::resources_of_type(ctx.doc, "google_compute_project_metadata"))
+  for (const Resource* r : tf::resources_of_type(ctx, "google_compute_project_metadata"))
     if (const Value* v = metadata_value(r->attributes.find("metadata"), key)) return v;
   return nullptr;
 }
@@ -166,7 +166,7 @@ DiskKey key_of(const Value* kms_key, const Value* raw_key) {
 }
 
 DiskKey declared_disk_key(const AdaptContext& ctx, const Value& source) {
-  for (const Resource* d : tf::resources_of_type(ctx.doc, "google_compute_disk")) {
+  for (const Resource* d : tf::resources_of_type(ctx, "google_compute_disk")) {
     if (!tf::refers_to(source, *d, str_of(d->attributes.find("name")))) continue;
     return key_of(tf::attr(*d, "disk_encryption_key.kms_key_self_link"),
                   tf::attr(*d, "disk_encryption_key.raw_key"));
@@ -261,7 +261,7 @@ void common_facts(const AdaptContext& ctx, const Resource& raw, Value& a) {
 }  // namespace
 
 void adapt_compute_instances(AdaptContext& ctx) {
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "google_compute_instance")) {
+  for (const Resource* raw : tf::resources_of_type(ctx, "google_compute_instance")) {
     Resource out = tf::make_canonical(*raw, "gcp.compute.instance", "name");
     common_facts(ctx, *raw, out.attributes);
     copy_attr(*raw, "zone", out.attributes, "zone");
@@ -271,7 +271,7 @@ void adapt_compute_instances(AdaptContext& ctx) {
   }
   for (std::string_view type :
        {"google_compute_instance_template", "google_compute_region_instance_template"}) {
-    for (const Resource* raw : tf::resources_of_type(ctx.doc, type)) {
+    for (const Resource* raw : tf::resources_of_type(ctx, type)) {
       Resource out = tf::make_canonical(*raw, "gcp.compute.instance_template", "name");
       common_facts(ctx, *raw, out.attributes);
       template_disks(ctx, *raw, out.attributes);

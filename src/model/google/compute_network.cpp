@@ -47,9 +47,9 @@ void adapt_subnetwork(AdaptContext& ctx, const Resource& raw) {
 }  // namespace
 
 void adapt_networks(AdaptContext& ctx) {
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "google_compute_network"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "google_compute_network"))
     adapt_network(ctx, *raw);
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "google_compute_subnetwork"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "google_compute_subnetwork"))
     adapt_subnetwork(ctx, *raw);
 }
 

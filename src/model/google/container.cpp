@@ -221,9 +221,9 @@ void adapt_node_pool(AdaptContext& ctx, const Resource& raw) {
 }  // namespace
 
 void adapt_container(AdaptContext& ctx) {
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "google_container_cluster"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "google_container_cluster"))
     adapt_cluster(ctx, *raw);
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "google_container_node_pool"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "google_container_node_pool"))
     adapt_node_pool(ctx, *raw);
 }
 

@@ -58,9 +58,9 @@ void adapt_crypto_key(AdaptContext& ctx, const Resource& raw) {
 }  // namespace
 
 void adapt_kms(AdaptContext& ctx) {
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "google_kms_key_ring"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "google_kms_key_ring"))
     adapt_key_ring(ctx, *raw);
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "google_kms_crypto_key"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "google_kms_crypto_key"))
     adapt_crypto_key(ctx, *raw);
 }
 

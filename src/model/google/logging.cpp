@@ -70,7 +70,7 @@ void adapt_sink(AdaptContext& ctx, const SinkType& t, const Resource& raw) {
 
 void adapt_logging(AdaptContext& ctx) {
   for (const SinkType& t : kSinks)
-    for (const Resource* raw : tf::resources_of_type(ctx.doc, t.type)) adapt_sink(ctx, t, *raw);
+    for (const Resource* raw : tf::resources_of_type(ctx, t.type)) adapt_sink(ctx, t, *raw);
 }
 
 }  // namespace cc::model::google

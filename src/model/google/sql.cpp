@@ -121,7 +121,7 @@ void adapt_instance(AdaptContext& ctx, const Resource& raw) {
 }  // namespace
 
 void adapt_sql(AdaptContext& ctx) {
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "google_sql_database_instance"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "google_sql_database_instance"))
     adapt_instance(ctx, *raw);
 }
 

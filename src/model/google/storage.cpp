@@ -50,7 +50,7 @@ void adapt_bucket(AdaptContext& ctx, const Resource& raw) {
 }  // namespace
 
 void adapt_storage(AdaptContext& ctx) {
-  for (const Resource* raw : tf::resources_of_type(ctx.doc, "google_storage_bucket"))
+  for (const Resource* raw : tf::resources_of_type(ctx, "google_storage_bucket"))
     adapt_bucket(ctx, *raw);
 }
 

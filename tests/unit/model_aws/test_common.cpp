@@ -29,7 +29,10 @@ B:
 C:
   Type: AWS::S3::Bucket
 )");
-  auto buckets = model::aws::resources_of_type(doc, "AWS::S3::Bucket");
+  std::vector<Resource> out;
+  Diagnostics diags;
+  model::AdaptContext ctx{doc, out, diags};
+  const auto& buckets = model::aws::resources_of_type(ctx, "AWS::S3::Bucket");
   ASSERT_EQ(buckets.size(), 2u);
   EXPECT_EQ(buckets[0]->address, "A");
   EXPECT_EQ(buckets[1]->address, "C");
