@@ -23,8 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.max_instances = 64;
   options.max_module_depth = 4;
   options.max_resources = 10'000;
-  options.max_module_instances = 200;
-  options.max_steps = 2'000'000;
+  options.max_module_instances = 40;
+  options.max_steps = 200'000;
   options.confine_dir = "/nonexistent-fuzz-root";
   cc::Diagnostics diags;
   cc::Document doc = cc::terraform::evaluate(*root, modules, options, diags);
