@@ -103,7 +103,6 @@ struct ModuleInstance {
   std::map<std::string, size_t, std::less<>> resource_index;  // "type.name", "data.type.name"
   std::vector<CallNode> calls;
   std::map<std::string, size_t, std::less<>> call_index;
-  Memo outputs_object;
 };
 
 class Evaluator {

@@ -73,20 +73,6 @@ std::optional<std::string> unknown_text(const Value& v) {
   return std::nullopt;
 }
 
-std::string first_ref(const Value& v) {
-  switch (v.type()) {
-    case Value::Type::Unknown: return v.as_unknown().ref;
-    case Value::Type::List:
-      for (const auto& e : v.as_list())
-        if (auto r = first_ref(e); !r.empty()) return r;
-      return {};
-    case Value::Type::Map:
-      for (const auto& m : v.as_map())
-        if (auto r = first_ref(m.value); !r.empty()) return r;
-      return {};
-    default: return {};
-  }
-}
 
 namespace {
 

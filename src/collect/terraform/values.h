@@ -23,8 +23,6 @@ std::string instance_key(const Value& key);
 // The text an unknown value contributes to a composed string: "${ref}" for a reference,
 // its shape when it has one, nullopt otherwise.
 std::optional<std::string> unknown_text(const Value& v);
-// First reference found inside `v` (depth first), or "".
-std::string first_ref(const Value& v);
 
 // Converts `v` to the type expression of a variable (`string`, `list(string)`,
 // `object({a = string, b = optional(number, 5)})`...). Returns an error message when

@@ -21,10 +21,6 @@ const std::vector<const Resource*>& resources_of_type(const AdaptContext& ctx, s
   return ctx.of_kind(kind(type));
 }
 
-const std::vector<const Resource*>& data_of_type(const AdaptContext& ctx, std::string_view type) {
-  return ctx.of_kind(data_kind(type));
-}
-
 namespace {
 
 const Value* step(const Value* v, std::string_view name) {

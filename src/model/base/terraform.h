@@ -35,7 +35,6 @@ std::string data_kind(std::string_view type);  // "tf:data.aws_iam_policy_docume
 bool is_type(const Resource& raw, std::string_view type);
 bool is_data(const Resource& raw, std::string_view type);
 const std::vector<const Resource*>& resources_of_type(const AdaptContext& ctx, std::string_view type);
-const std::vector<const Resource*>& data_of_type(const AdaptContext& ctx, std::string_view type);
 
 // An argument by dotted path ("versioning.0.enabled" or, since a block is a list of
 // one map, also "versioning.enabled": a step through a list takes its first element).
