@@ -97,11 +97,17 @@ def targets(rows, cdknag, hcl2json=None):
             label = "1 thread" if threads == 1 else "all cores"
             yield (f"YAML vs JSON, {label}: {slowdown:.2f}x the time (target <= {TARGET_YAML_SLOWDOWN:.0f}x)",
                    slowdown <= TARGET_YAML_SLOWDOWN)
+    empty = find(rows, "(empty)", 1)
     for r in rows:
         if r["bytes"]:
             ratio = r["rss_kb"] * 1024 / r["bytes"]
             label = "1 thread" if r["threads"] == 1 else "all cores"
-            yield (f"peak RSS, {r['corpus']}, {label}: {ratio:.2f}x the corpus size "
+            # The start-up cost (rules, schemas, catalog, the binary) does not grow with the
+            # corpus; on a small corpus it dominates, so it is shown apart.
+            above = ""
+            if empty and empty["rss_kb"] < r["rss_kb"]:
+                above = f"; {(r['rss_kb'] - empty['rss_kb']) * 1024 / r['bytes']:.2f}x above start-up"
+            yield (f"peak RSS, {r['corpus']}, {label}: {ratio:.2f}x the corpus size{above} "
                    f"(target < {TARGET_RSS_PER_CORPUS_SIZE:.0f}x)", ratio < TARGET_RSS_PER_CORPUS_SIZE)
     if cdknag and json1 and cdknag.get("mean_seconds"):
         ours = json1["seconds"] / json1["files"]
