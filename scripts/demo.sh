@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up, builds, and scans the bundled example environment (examples/saas):
-# a small SaaS on AWS and Kubernetes with deliberate gaps.
+# a small SaaS on AWS (CloudFormation and Terraform), Kubernetes, Google Cloud and Azure
+# (Terraform), with deliberate gaps.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
