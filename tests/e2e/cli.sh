@@ -179,6 +179,13 @@ assert d['stats']['documents']==1
 assert any(f['resource']=='aws_s3_bucket.logs' and f['rule']=='AWS-S3-001' and f['verdict']=='pass' for f in d['findings'])
 assert all(f['location']['line']>0 for f in d['findings'])
 "
+check "terraform json syntax" run 1 "$tmp/tfjson.json" scan "$src/tests/data/terraform-json" --format json
+check "terraform json syntax finding" python3 -c "
+import json
+d=json.load(open('$tmp/tfjson.json'))
+f=[f for f in d['findings'] if f['rule']=='AWS-EC2-010' and f['verdict']=='fail']
+assert f and f[0]['resource']=='aws_security_group.ssh' and f[0]['location']['line']==7, f
+"
 check "terraform inventory" run 0 "$tmp/tfinv.json" inventory "$tf/project" --raw
 check "terraform inventory kinds" python3 -c "
 import json
