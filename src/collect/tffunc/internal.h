@@ -103,9 +103,9 @@ std::string identity_key(const Value& v);
 // lexically and all-number sets numerically, as Terraform orders them.
 Value make_set(List items);
 // Compact JSON with keys sorted, strings escaped as Terraform's jsonencode does. With
-// `ref_placeholders`, an unknown that names a reference or keeps a shape is written as
+// `keep_references`, an unknown that names a reference or keeps a shape is written as
 // the string "${ref}" (or its shape); any other unknown makes the result nullopt.
-std::optional<std::string> json_text(const Value& v, bool ref_placeholders = false);
+std::optional<std::string> json_text(const Value& v, bool keep_references = false);
 // Gives `v` and everything inside it the span `s` (decoded documents point at the
 // call that decoded them, not at lines of the embedded text).
 void set_spans(Value& v, Span s);

@@ -58,7 +58,7 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-bool append_json(std::string& out, const Value& v, bool placeholders, int depth) {
+bool append_json(std::string& out, const Value& v, bool keep_references, int depth) {
   if (depth > kMaxDepth) return false;
   switch (v.type()) {
     case Value::Type::Null:
@@ -79,7 +79,7 @@ bool append_json(std::string& out, const Value& v, bool placeholders, int depth)
       for (const auto& e : v.as_list()) {
         if (!first) out += ',';
         first = false;
-        if (!append_json(out, e, placeholders, depth + 1)) return false;
+        if (!append_json(out, e, keep_references, depth + 1)) return false;
       }
       out += ']';
       return true;
@@ -96,13 +96,13 @@ bool append_json(std::string& out, const Value& v, bool placeholders, int depth)
         first = false;
         append_json_string(out, m->key);
         out += ':';
-        if (!append_json(out, m->value, placeholders, depth + 1)) return false;
+        if (!append_json(out, m->value, keep_references, depth + 1)) return false;
       }
       out += '}';
       return true;
     }
     case Value::Type::Unknown: {
-      if (!placeholders) return false;
+      if (!keep_references) return false;
       const Unknown& u = v.as_unknown();
       if (!u.shape.empty()) {
         append_json_string(out, u.shape);
@@ -155,9 +155,9 @@ constexpr FunctionSpec kFunctions[] = {
 
 }  // namespace
 
-std::optional<std::string> json_text(const Value& v, bool ref_placeholders) {
+std::optional<std::string> json_text(const Value& v, bool keep_references) {
   std::string out;
-  if (!append_json(out, v, ref_placeholders, 0)) return std::nullopt;
+  if (!append_json(out, v, keep_references, 0)) return std::nullopt;
   return out;
 }
 
