@@ -1,29 +1,20 @@
 #include "collect/terraform/values.h"
 
+#include "collect/tffunc/functions.h"
 #include "collect/tfplan/address.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 
 namespace cc::terraform {
 
 std::string format_number(double d) {
-  if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.007199254740992e15)
-    return fmt::format("{}", static_cast<long long>(d));
-  return fmt::format("{}", d);
+  return primitive_text(Value::number(d)).value_or(std::string{});
 }
 
-std::optional<std::string> to_template_text(const Value& v) {
-  switch (v.type()) {
-    case Value::Type::String: return v.as_string();
-    case Value::Type::Number: return format_number(v.as_number());
-    case Value::Type::Bool: return std::string(v.as_bool() ? "true" : "false");
-    default: return std::nullopt;
-  }
-}
+std::optional<std::string> to_template_text(const Value& v) { return primitive_text(v); }
 
 std::optional<bool> equal(const Value& a, const Value& b) {
   if (a.is_unknown() || b.is_unknown()) return std::nullopt;

@@ -11,6 +11,7 @@
 // function passes that value through (tostring, element, lookup, coalesce...).
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,10 @@ bool is_function(std::string_view name);
 // number, got string"); the evaluator reports it at the call's position.
 Result<Value, std::string> call_function(std::string_view name, std::vector<Value> args,
                                          const FunctionContext& ctx);
+
+// A primitive as Terraform writes it in a string (numbers in full decimal, "true"),
+// nullopt for null, lists, maps and unknowns. tostring() and string templates share it.
+std::optional<std::string> primitive_text(const Value& v);
 
 // Every supported function name, sorted (for the README and `--help`).
 std::vector<std::string_view> function_names();

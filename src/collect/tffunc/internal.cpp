@@ -259,3 +259,9 @@ Value sorted_map(Map members) {
 }
 
 }  // namespace cc::terraform::detail
+
+namespace cc::terraform {
+
+std::optional<std::string> primitive_text(const Value& v) { return detail::to_text(v); }
+
+}  // namespace cc::terraform
