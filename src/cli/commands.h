@@ -8,5 +8,7 @@ void add_scan(CLI::App& app);
 void add_inventory(CLI::App& app);
 void add_rules(CLI::App& app);
 void add_catalog(CLI::App& app);
+void add_init(CLI::App& app);
+void add_scope(CLI::App& app);
 
 }  // namespace cc::cli

@@ -12,6 +12,8 @@ int main(int argc, char** argv) {
   cc::cli::add_inventory(app);
   cc::cli::add_rules(app);
   cc::cli::add_catalog(app);
+  cc::cli::add_init(app);
+  cc::cli::add_scope(app);
   try {
     app.parse(argc, argv);
   } catch (const cc::cli::Exit& e) {

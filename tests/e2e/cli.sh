@@ -204,5 +204,30 @@ check "broken rule pack position" grep -qE "broken.yaml:[0-9]+:[0-9]+" "$tmp/bro
 check "catalog show" run 0 "$tmp/cat.txt" catalog show CLD.9.5.2
 check "catalog unknown" run 2 "$tmp/cat2.txt" catalog show CLD.99.9
 
+# The compliance program: scope recorded, edited and its history kept, in a SQLite store.
+db="$tmp/program/store.db"
+check "init" run 0 "$tmp/init.txt" init --db "$db" --org "Acme Analytics" --role both --model IaaS,SaaS \
+  --service "Amazon Web Services:used:IaaS:Amazon" --service "Acme Insights:provided:SaaS" --actor alice
+check "init made the store" test -s "$db"
+check "init twice refused" run 2 "$tmp/init2.txt" init --db "$db" --org Other --role customer --model IaaS
+check "init twice says why" grep -q "already holds the program of Acme Analytics" "$tmp/init2.txt.err"
+check "init bad role" run 2 "$tmp/init3.txt" init --db "$tmp/program/other.db" --org X --role vendor --model IaaS
+export CLOUDCOMPLY_NOW=2026-11-24T09:00:00Z CLOUDCOMPLY_DB="$db"  # the store and clock from the environment
+check "scope set" run 0 "$tmp/set.txt" scope set --org "Acme Analytics Ltd" --remove-service "Amazon Web Services" --actor bob
+unset CLOUDCOMPLY_NOW CLOUDCOMPLY_DB
+check "scope set bad service" run 2 "$tmp/set2.txt" scope set --db "$db" --add-service "Nope:sold:IaaS"
+check "scope show json" run 0 "$tmp/scope.json" scope show --db "$db" --format json
+check "scope content" python3 -c "
+import json
+d=json.load(open('$tmp/scope.json'))
+assert d['organisation']=='Acme Analytics Ltd' and d['revision']==2 and d['updated_by']=='bob', d
+assert [s['name'] for s in d['services']]==['Acme Insights'], d['services']
+"
+check "scope history" run 0 "$tmp/hist.txt" scope history --db "$db"
+check "history who and when" grep -q "2026-11-24T09:00:00Z  bob  update scope" "$tmp/hist.txt"
+check "history fields" grep -q 'organisation: "Acme Analytics" -> "Acme Analytics Ltd"' "$tmp/hist.txt"
+check "scope without init" run 2 "$tmp/noinit.txt" scope show --db "$tmp/program/empty.db"
+check "unreachable postgres" run 2 "$tmp/pg.txt" scope show --db "postgresql://x@/y?host=/nonexistent&connect_timeout=2"
+
 echo "e2e: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

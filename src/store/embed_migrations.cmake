@@ -1,0 +1,16 @@
+# Writes OUT: a C++ source holding every migration file (NNNN_name.sql) as a string, so
+# the binary always carries the schema it was built for. Run by the build, not by hand.
+set(body "// Generated from src/store/migrations by embed_migrations.cmake.\n#include \"store/migrations.h\"\n\nnamespace cc::store {\n\nstd::span<const Migration> migrations() {\n  static const Migration list[] = {\n")
+string(REPLACE "|" ";" files "${FILES}")
+list(SORT files)
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  string(REGEX MATCH "^[0-9]+" version "${name}")
+  string(REGEX REPLACE "^[0-9]+_" "" title "${name}")
+  math(EXPR version "${version}")
+  file(READ ${f} sql)
+  string(APPEND body "      {${version}, \"${title}\", R\"cc_sql(${sql})cc_sql\"},\n")
+endforeach()
+string(APPEND body "  };\n  return list;\n}\n\n}  // namespace cc::store\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
