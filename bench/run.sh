@@ -11,6 +11,7 @@
 #   BENCH_CFN=10000          CloudFormation templates per corpus (JSON and YAML)
 #   BENCH_K8S=10000          Kubernetes manifest files
 #   BENCH_TF=10000           Terraform .tf files (0: skip the Terraform section)
+#   BENCH_TF_PROFILE=calibrated   Terraform file sizes: calibrated (like real modules) or small
 #   BENCH_HCL2JSON=1         0: skip the @cdktf/hcl2json comparison
 #   BENCH_SEED=1             corpus seed
 #   BENCH_CDKNAG_SAMPLE=50   templates given to cdk-nag (0: skip cdk-nag)
@@ -36,7 +37,8 @@ CORPUS="$OUT/corpus-s${SEED}-c${CFN}-k${K8S}"
 RESULTS="$OUT/results.tsv"
 CDKNAG_DIR="$OUT/cdknag"
 CDKNAG_RESULT="$OUT/cdknag-result.json"
-TF_CORPUS="$OUT/tf-s${SEED}-n${TF}"
+TF_PROFILE="${BENCH_TF_PROFILE:-calibrated}"
+TF_CORPUS="$OUT/tf-${TF_PROFILE}-s${SEED}-n${TF}"
 HCL2JSON_DIR="$OUT/hcl2json"
 HCL2JSON_RESULT="$OUT/hcl2json-result.json"
 CORES="$(nproc)"
@@ -105,7 +107,8 @@ elif [[ -f "$TF_CORPUS/corpus.json" ]]; then
 else
   say "generating Terraform corpus: $TF .tf files"
   rm -rf "$TF_CORPUS.tmp"
-  python3 "$ROOT/bench/gen_tf_corpus.py" --out "$TF_CORPUS.tmp" --files "$TF" --seed "$SEED" --jobs "$JOBS"
+  python3 "$ROOT/bench/gen_tf_corpus.py" --out "$TF_CORPUS.tmp" --files "$TF" --seed "$SEED" --jobs "$JOBS" \
+    --profile "$TF_PROFILE"
   mv "$TF_CORPUS.tmp" "$TF_CORPUS"
 fi
 

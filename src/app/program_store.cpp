@@ -1,6 +1,7 @@
 #include "app/program_store.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -47,6 +48,22 @@ std::vector<std::string> known_framework_ids() {
   std::vector<std::string> ids;
   for (const auto& f : catalog.frameworks()) ids.push_back(f.id);
   return ids;
+}
+
+Result<std::vector<std::string>, std::string> resolve_controls(const std::vector<std::string>& inputs) {
+  if (inputs.empty()) return std::vector<std::string>{};
+  SourceTable sources;
+  Diagnostics ignored;
+  auto catalog = catalog::Catalog::load(data_dir() / "catalog", sources, ignored);
+  std::vector<std::string> out;
+  std::vector<std::string> unknown;
+  for (const auto& in : inputs) {
+    if (const catalog::Control* c = catalog.resolve(in)) out.push_back(c->ref);
+    else unknown.push_back(in);
+  }
+  if (!unknown.empty())
+    return unexpected(fmt::format("not in the catalog: {} (see `cloudcomply catalog list`)", fmt::join(unknown, ", ")));
+  return out;
 }
 
 Result<program::Change, store::Error> change_now(const StoreSettings& settings) {

@@ -148,7 +148,6 @@ TerraformProject prepare_terraform(const std::vector<ModuleFiles>& modules, Sour
     TerraformRoot root;
     root.dir = fs::path(k);
     root.dir_name = k;
-    root.bytes = project.outlines[k]->bytes;
     root.module_dirs = terraform::read_installed_modules(
         root.dir, read_small_file(root.dir / ".terraform" / "modules" / "modules.json"));
     project.roots.push_back(std::move(root));
@@ -166,6 +165,7 @@ TerraformProject prepare_terraform(const std::vector<ModuleFiles>& modules, Sour
       if (std::find(root.tree.begin(), root.tree.end(), m) != root.tree.end()) continue;
       root.tree.push_back(m);
       root.report.push_back(reported.insert(m).second);
+      if (root.report.back()) root.bytes += m->bytes;
       for (const auto& c : m->calls) {
         std::string ck = key.empty() ? c.name : key + "." + c.name;
         auto d = terraform::resolve_source(c, m->dir, ck, root.module_dirs);

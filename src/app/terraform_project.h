@@ -47,7 +47,7 @@ struct TerraformRoot {
   // syntax errors of tree[i] (each module's errors are reported by one root only).
   std::vector<const ModuleOutline*> tree;
   std::vector<bool> report;
-  size_t bytes = 0;  // of the root's own files
+  size_t bytes = 0;  // of the modules this root reports (each module counts once in a scan)
 };
 
 // A module directory and the configuration files that make it up. A scan passes every

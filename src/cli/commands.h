@@ -10,5 +10,7 @@ void add_rules(CLI::App& app);
 void add_catalog(CLI::App& app);
 void add_init(CLI::App& app);
 void add_scope(CLI::App& app);
+void add_evidence(CLI::App& app);
+void add_verify(CLI::App& app);
 
 }  // namespace cc::cli

@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   cc::cli::add_catalog(app);
   cc::cli::add_init(app);
   cc::cli::add_scope(app);
+  cc::cli::add_evidence(app);
+  cc::cli::add_verify(app);
   try {
     app.parse(argc, argv);
   } catch (const cc::cli::Exit& e) {

@@ -194,6 +194,17 @@ kinds={r['kind'] for r in d}
 assert 'tf:aws_s3_bucket' in kinds and 'aws.s3.bucket' in kinds, kinds
 "
 
+# A root and the module it calls: the scan's byte count covers both, each once.
+mkdir -p "$tmp/tfbytes/modules/bucket"
+printf 'module "a" {\n  source = "./modules/bucket"\n}\nmodule "b" {\n  source = "./modules/bucket"\n}\n' >"$tmp/tfbytes/main.tf"
+printf 'resource "aws_s3_bucket" "this" {\n  bucket = "logs"\n}\n' >"$tmp/tfbytes/modules/bucket/main.tf"
+check "terraform byte count" run 0 "$tmp/tfbytes.json" scan "$tmp/tfbytes" --format json --fail-on none
+check "terraform bytes of root and module" python3 -c "
+import json,os
+d=json.load(open('$tmp/tfbytes.json'))
+want=os.path.getsize('$tmp/tfbytes/main.tf')+os.path.getsize('$tmp/tfbytes/modules/bucket/main.tf')
+assert d['stats']['bytes']==want and d['stats']['files']==2, (d['stats'], want)"
+
 # Rules and catalog commands.
 check "rules list" run 0 "$tmp/rules.txt" rules list
 check "rules show" run 0 "$tmp/show.txt" rules show "$(awk 'NR==1{print $1}' "$tmp/rules.txt")"
@@ -228,6 +239,43 @@ check "history who and when" grep -q "2026-11-24T09:00:00Z  bob  update scope" "
 check "history fields" grep -q 'organisation: "Acme Analytics" -> "Acme Analytics Ltd"' "$tmp/hist.txt"
 check "scope without init" run 2 "$tmp/noinit.txt" scope show --db "$tmp/program/empty.db"
 check "unreachable postgres" run 2 "$tmp/pg.txt" scope show --db "postgresql://x@/y?host=/nonexistent&connect_timeout=2"
+
+# Evidence: stored by digest, ledgered, verified in the store and in an exported pack.
+printf 'Access control policy, version 3\n' >"$tmp/policy.txt"
+export CLOUDCOMPLY_DB="$db" CLOUDCOMPLY_NOW=2026-01-10T09:00:00Z
+check "evidence add" run 0 "$tmp/ev1.txt" evidence add "$tmp/policy.txt" --title "Access policy" --control CLD.9.5.2,9.1.1 --review-days 30 --actor alice
+check "evidence unknown control" run 2 "$tmp/ev2.txt" evidence add "$tmp/policy.txt" --title X --control CLD.99.9
+check "evidence too large" run 2 "$tmp/ev3.txt" evidence add "$tmp/policy.txt" --title X --max-evidence-size 10
+check "evidence too large says so" grep -q "over the evidence size limit of 10 bytes" "$tmp/ev3.txt.err"
+check "evidence name cannot traverse" run 0 "$tmp/ev4.txt" evidence add "$tmp/policy.txt" --title Y --name ../../etc/cron.d/x --format json
+check "evidence name kept as a plain name" python3 -c "
+import json; d=json.load(open('$tmp/ev4.txt')); assert d['file_name']=='x', d"
+export CLOUDCOMPLY_NOW=2026-03-01T09:00:00Z
+check "evidence list" run 0 "$tmp/evl.json" evidence list --format json
+check "evidence expires" python3 -c "
+import json; d=json.load(open('$tmp/evl.json'))
+a=[e for e in d if e['title']=='Access policy'][0]
+assert a['state']=='expired' and a['valid_until']=='2026-02-09', a
+assert a['controls']==['iso27017:2015/9.1.1','iso27017:2015/CLD.9.5.2'], a"
+check "verify store" run 0 "$tmp/ver.txt" verify
+check "verify says intact" grep -q "^intact" "$tmp/ver.txt"
+check "evidence export" run 0 "$tmp/exp.txt" evidence export --output "$tmp/pack.zip"
+check "verify pack" run 0 "$tmp/verp.txt" verify "$tmp/pack.zip"
+check "pack altered" python3 -c "
+import zipfile
+src=zipfile.ZipFile('$tmp/pack.zip'); out=zipfile.ZipFile('$tmp/forged.zip','w')
+for i in src.infolist():
+    data=src.read(i.filename)
+    if i.filename.startswith('files/'): data=data.replace(b'version 3', b'version 4')
+    out.writestr(i, data)
+out.close()"
+check "verify finds the forged file" run 1 "$tmp/verf.txt" verify "$tmp/forged.zip"
+check "verify names the file" grep -q "BROKEN: files/.* was altered" "$tmp/verf.txt"
+check "store tampered" python3 -c "
+import sqlite3; c=sqlite3.connect('$db'); c.execute(\"UPDATE evidence SET title='Edited' WHERE id=1\"); c.commit()"
+check "verify finds the edited record" run 1 "$tmp/vers.txt" verify
+check "verify names the record" grep -q "BROKEN: evidence 1 (Edited) differs from its ledger entry" "$tmp/vers.txt"
+unset CLOUDCOMPLY_DB CLOUDCOMPLY_NOW
 
 echo "e2e: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
