@@ -20,7 +20,9 @@ std::unique_ptr<Environment> load_environment(const EnvironmentOptions& options)
   auto& diags = env->diagnostics;
 
   env->schemas.load_dir(options.data_dir / "schemas", *env->sources, diags);
-  env->catalog = catalog::Catalog::load(options.data_dir / "catalog", *env->sources, diags);
+  // On demand: a scan reads only the frameworks and crosswalks its rules and report touch.
+  env->catalog = catalog::Catalog::load(options.data_dir / "catalog", *env->sources, diags,
+                                        catalog::LoadMode::OnDemand);
   if (has_errors(diags, 0)) env->ok = false;
 
   std::vector<std::filesystem::path> dirs;

@@ -28,7 +28,9 @@ struct Control {
   std::string id;         // "CLD.9.5.2"
   std::string title;
   // Enclosing groups: for ISO/IEC 27017:2015 the clause ("9", "Access control") and
-  // category ("CLD.9.5", ...); for ISO/IEC 27001:2022 the theme ("A.8", ...) and no category.
+  // category ("CLD.9.5", ...); for ISO/IEC 27001:2022 the theme ("A.8", ...) or the ISMS
+  // clause ("clause 6") and no category; for NIST SP 800-53 the family ("AC").
+  // A title is empty when the catalog may not reproduce it (CSA CCM).
   std::string clause_id;
   std::string clause_title;
   std::string category_id;
@@ -46,6 +48,16 @@ struct Control {
   std::string csp_duty;
   std::string evidence;
   std::string automation_signals;
+  // The publisher's own text where it may be reproduced (NIST statements and outcomes).
+  std::string statement;
+  // The enclosing control for a nested one ("AC-2" for "AC-2(1)", "clause 6.1" for
+  // "clause 6.1.2"); empty at the top level.
+  std::string parent;
+  // How sure the catalog's sources are of this entry ("high", "medium", ...) and why;
+  // empty when the data does not say.
+  std::string data_confidence;
+  std::string data_note;
+  bool withdrawn = false;  // kept for reference only (NIST withdrawn controls)
 };
 
 struct Framework {
@@ -53,8 +65,7 @@ struct Framework {
   std::string title;    // from the catalog file's metadata
   std::string version;  // "2015"
   std::string file;     // the file it was loaded from
-  uint32_t first = 0;   // position of its first control in the catalog's control list
-  uint32_t count = 0;   // number of controls
+  uint32_t count = 0;   // number of controls, nested ones included
 };
 
 }  // namespace cc::catalog

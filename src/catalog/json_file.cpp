@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -9,7 +10,19 @@ namespace cc::catalog {
 
 std::optional<JsonFile> JsonFile::open(const std::filesystem::path& path, SourceTable& sources,
                                        Diagnostics& diags) {
-  uint32_t file = sources.add(path.string());
+  return open(path, sources.add(path.string()), diags);
+}
+
+std::string read_prefix(const std::filesystem::path& path, size_t limit) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text(limit, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(limit));
+  text.resize(in ? limit : static_cast<size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  return text;
+}
+
+std::optional<JsonFile> JsonFile::open(const std::filesystem::path& path, uint32_t file,
+                                       Diagnostics& diags) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream buffer;
   if (in) buffer << in.rdbuf();

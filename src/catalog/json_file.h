@@ -18,6 +18,9 @@ class JsonFile {
   // Reads and parses `path`; on failure adds a diagnostic and returns nullopt.
   static std::optional<JsonFile> open(const std::filesystem::path& path, SourceTable& sources,
                                       Diagnostics& diags);
+  // The same for a path already registered as `file`.
+  static std::optional<JsonFile> open(const std::filesystem::path& path, uint32_t file,
+                                      Diagnostics& diags);
 
   [[nodiscard]] const nlohmann::json& root() const { return root_; }
   [[nodiscard]] const std::string& path() const { return path_; }
@@ -38,6 +41,9 @@ class JsonFile {
   uint32_t file_ = 0;
   nlohmann::json root_;
 };
+
+// Up to `limit` bytes from the start of `path`; empty when it cannot be read.
+std::string read_prefix(const std::filesystem::path& path, size_t limit);
 
 // Small accessors that never throw on a wrong type: they return nullptr or an empty view.
 const nlohmann::json* member(const nlohmann::json& object, std::string_view key);

@@ -29,6 +29,18 @@ std::string_view label_of(const json& object) {
   return string_member(object, "id");
 }
 
+// OSCAL requires a title; where the catalog may not reproduce the real one (CSA CCM) the
+// file repeats the label and marks it with title-known=false, read here as no title.
+bool title_known(const json& object) {
+  auto known = find_prop(object, "title-known");
+  return !known || known->value != "false";
+}
+
+// Control sets whose controls a cloud standard adds to the ISO/IEC 27002 base.
+bool is_cloud_extension(std::string_view control_set) {
+  return control_set == "iso27017:2015-annex-a" || control_set == "iso27017:2026-cloud";
+}
+
 struct GroupContext {
   std::string_view clause_id, clause_title, category_id, category_title;
 };
@@ -45,7 +57,7 @@ class Reader {
     }
     for (const json& group : list) {
       std::string_view label = label_of(group);
-      std::string_view title = string_member(group, "title");
+      std::string_view title = title_known(group) ? string_member(group, "title") : "";
       GroupContext inner = context;
       // The top level is a clause or theme; anything nested is a category.
       if (depth == 0) {
@@ -66,19 +78,22 @@ class Reader {
       error("catalog.format", "\"controls\" must be an array", "controls");
       return;
     }
-    for (const json& c : list) control(c, context);
+    for (const json& c : list) control(c, context, {});
   }
 
  private:
-  void control(const json& c, const GroupContext& context) {
+  // `parent` is the label of the enclosing control for a nested one (an enhancement or a
+  // sub-clause), empty at the top level.
+  void control(const json& c, const GroupContext& context, std::string_view parent) {
     std::string_view oscal_id = string_member(c, "id");
     std::string_view label = label_of(c);
     if (label.empty()) {
       error("catalog.format", "control without \"id\" or \"label\" prop; skipped", "controls");
       return;
     }
-    std::string_view title = string_member(c, "title");
-    if (title.empty()) {
+    bool has_title = title_known(c);
+    std::string_view title = has_title ? string_member(c, "title") : "";
+    if (has_title && title.empty()) {
       error("catalog.format", fmt::format("control {} has no title; skipped", label), oscal_id);
       return;
     }
@@ -91,10 +106,15 @@ class Reader {
     control.clause_title = context.clause_title;
     control.category_id = context.category_id;
     control.category_title = context.category_title;
+    control.parent = parent;
     control.cloud_guidance = flag(c, "cloud-guidance", label);
-    if (auto set = find_prop(c, "control-set")) {
-      control.cloud_extension = set->value == "iso27017:2015-annex-a";
+    if (auto set = find_prop(c, "control-set"))
+      control.cloud_extension = is_cloud_extension(set->value);
+    if (auto confidence = find_prop(c, "data-confidence")) {
+      control.data_confidence = confidence->value;
+      control.data_note = confidence->remarks;
     }
+    if (auto status = find_prop(c, "status")) control.withdrawn = status->value == "withdrawn";
     if (auto party = find_prop(c, "party")) {
       if (auto parsed = parse_party(party->value)) {
         control.party = *parsed;
@@ -129,9 +149,19 @@ class Reader {
           control.evidence = std::move(prose);
         else if (name == "automation-signals")
           control.automation_signals = std::move(prose);
+        else if (name == "statement")
+          control.statement = std::move(prose);
       }
     }
     out_.controls.push_back(std::move(control));
+    // Nested controls follow their parent, as the standard lists them.
+    if (const json* nested = member(c, "controls")) {
+      if (!nested->is_array()) {
+        error("catalog.format", "\"controls\" must be an array", "controls");
+        return;
+      }
+      for (const json& child : *nested) this->control(child, context, label);
+    }
   }
 
   bool flag(const json& c, std::string_view name, std::string_view label) {

@@ -66,6 +66,46 @@ std::string dotted(std::string_view s) {
   return out;
 }
 
+// "a.8.15", "A 8.15", "8.15" -> "A.8.15": Annex A ids of ISO/IEC 27001 and 27018.
+std::optional<std::string> annex_id(std::string_view id) {
+  if (starts_with_ci(id, "a") && id.size() > 1 &&
+      !std::isalpha(static_cast<unsigned char>(id[1]))) {
+    return "A." + dotted(after_prefix(id, 1));
+  }
+  if (numeric_parts(dotted(id)) >= 2) return "A." + dotted(id);
+  return std::nullopt;
+}
+
+// "clause 6.1.2", "Clause6.1.2", "cl. 6.1.2" -> "clause 6.1.2": the spelling NIST's
+// mappings use for the ISMS requirements of ISO/IEC 27001:2022 clauses 4 to 10.
+std::optional<std::string> clause_id(std::string_view id) {
+  size_t prefix = starts_with_ci(id, "clause") ? 6 : (starts_with_ci(id, "cl") ? 2 : 0);
+  if (prefix == 0) return std::nullopt;
+  std::string number = dotted(after_prefix(id, prefix));
+  if (numeric_parts(number) == 0) return std::nullopt;
+  return std::string(kClausePrefix) + number;
+}
+
+// NIST SP 800-53 ids: "ac-2", "AC-02", "ac-2.1", "AC-2 (1)" -> "AC-2", "AC-2(1)".
+std::string nist_80053_id(std::string_view id) {
+  std::string out;
+  for (char c : upper(id)) {
+    if (c != ' ') out.push_back(c);
+  }
+  auto dash = out.find('-');
+  if (dash == std::string::npos) return out;
+  // OSCAL's token form "AC-2.1" names enhancement (1).
+  if (auto dot = out.find('.', dash);
+      dot != std::string::npos && out.find('(') == std::string::npos) {
+    out = out.substr(0, dot) + "(" + out.substr(dot + 1) + ")";
+  }
+  // Leading zeros in the number ("AC-02") are a common spreadsheet habit.
+  while (dash + 2 < out.size() && out[dash + 1] == '0' && is_digit(out[dash + 2])) {
+    out.erase(dash + 1, 1);
+  }
+  return out;
+}
+
 std::string normalize_id(std::string_view framework, std::string_view id) {
   id = trim(id);
   if (framework == kIso27017_2015) {
@@ -73,16 +113,40 @@ std::string normalize_id(std::string_view framework, std::string_view id) {
     return dotted(id);
   }
   if (framework == kIso27001_2022) {
-    if (starts_with_ci(id, "a") && id.size() > 1 &&
-        !std::isalpha(static_cast<unsigned char>(id[1]))) {
-      return "A." + dotted(after_prefix(id, 1));
-    }
-    if (numeric_parts(dotted(id)) == 2) return "A." + dotted(id);
+    if (auto clause = clause_id(id)) return *clause;
+    // Annex A ids have two parts; three numeric parts can only be a sub-clause.
+    if (numeric_parts(dotted(id)) == 3) return std::string(kClausePrefix) + dotted(id);
+    if (auto annex = annex_id(id)) return *annex;
     return std::string(id);
   }
-  // CSA CCM and NIST ids are upper-case by convention ("AIS-04", "AC-2(1)", "PR.AA-01").
+  if (framework == kIso27017_2026) {
+    // The 2026 edition numbers like ISO/IEC 27002:2022, without the "A." of 27001.
+    if (auto annex = annex_id(id)) return annex->substr(2);
+    return dotted(id);
+  }
+  if (framework == kIso27018_2019) return annex_id(id).value_or(std::string(id));
+  if (framework == kNist80053) return nist_80053_id(id);
+  // CSA CCM and NIST CSF ids are upper-case by convention ("AIS-04", "PR.AA-01").
   if (framework.starts_with("csa-ccm") || framework.starts_with("nist-")) return upper(id);
   return std::string(id);
+}
+
+bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+// Bare ids whose shape names their framework: "AC-2(1)" (two letters), "PR.AA-01" (CSF),
+// "TVM-02" (three letters, CSA CCM). nullopt for anything else.
+std::optional<std::string> framework_by_shape(std::string_view text) {
+  size_t letters = 0;
+  while (letters < text.size() && is_alpha(text[letters])) ++letters;
+  if (letters == 0 || letters == text.size()) return std::nullopt;
+  char next = text[letters];
+  if (next == '.' && letters == 2) return std::string(kNistCsf);
+  if (next != '-' || letters + 1 >= text.size() || !is_digit(text[letters + 1])) {
+    return std::nullopt;
+  }
+  if (letters == 2) return std::string(kNist80053);
+  if (letters == 3) return std::string(kCsaCcm4);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -100,17 +164,18 @@ std::string normalize_framework(std::string_view input) {
     if (c != ' ') fw.push_back(c);
   }
   if (fw.starts_with("iso/iec")) fw = "iso" + fw.substr(7);
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kAliases{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kAliases{{
       {"iso27017", kIso27017_2015},
       {"iso27001", kIso27001_2022},
       // The 2015 Statement of Applicability addresses the 27002:2013 controls itself.
       {"iso27002:2013", kIso27017_2015},
       {"iso27002-2013", kIso27017_2015},
-      {"csa-ccm", "csa-ccm:4"},
-      {"ccm", "csa-ccm:4"},
-      {"nist-800-53", "nist-800-53:r5"},
-      {"nist-csf", "nist-csf:2.0"},
-      {"iso27018", "iso27018:2019"},
+      {"csa-ccm", kCsaCcm4},
+      {"ccm", kCsaCcm4},
+      {"nist-800-53", kNist80053},
+      {"nist-csf", kNistCsf},
+      {"nist-csf-2.0", kNistCsf},
+      {"iso27018", kIso27018_2019},
   }};
   for (const auto& [alias, canonical] : kAliases) {
     if (fw == alias) return std::string(canonical);
@@ -136,6 +201,10 @@ std::string normalize_ref(std::string_view input) {
   }
   if (starts_with_ci(text, "cld")) {
     return std::string(kIso27017_2015) + "/" + normalize_id(kIso27017_2015, text);
+  }
+  if (auto clause = clause_id(text)) return std::string(kIso27001_2022) + "/" + *clause;
+  if (auto framework = framework_by_shape(text)) {
+    return *framework + "/" + normalize_id(*framework, text);
   }
   if (text.size() > 1 && (text[0] == 'A' || text[0] == 'a') &&
       (text[1] == '.' || text[1] == ' ' || is_digit(text[1]))) {

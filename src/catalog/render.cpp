@@ -15,9 +15,12 @@ size_t display_width(std::string_view s) {
 
 const char* yes_no(bool b) { return b ? "yes" : "no"; }
 
-// Wraps `text` at word boundaries to `width` columns; lines after the first start with
-// `indent` spaces.
-std::string wrap(std::string_view text, size_t indent, size_t width) {
+// Some frameworks' titles may not be reproduced (CSA CCM); a dash keeps the column readable.
+std::string title_or_dash(const std::string& title) { return title.empty() ? "-" : title; }
+
+// Wraps one line of `text` at word boundaries to `width` columns; lines after the first
+// start with `indent` spaces.
+std::string wrap_line(std::string_view text, size_t indent, size_t width) {
   std::string out;
   size_t column = indent;
   while (!text.empty()) {
@@ -35,6 +38,21 @@ std::string wrap(std::string_view text, size_t indent, size_t width) {
     }
     out += word;
     column += display_width(word);
+  }
+  return out;
+}
+
+// Wraps `text` like wrap_line, keeping its own line breaks (NIST statements list their
+// items one per line).
+std::string wrap(std::string_view text, size_t indent, size_t width) {
+  std::string out;
+  while (true) {
+    size_t newline = text.find('\n');
+    out += wrap_line(text.substr(0, newline), indent, width);
+    if (newline == std::string_view::npos) break;
+    text.remove_prefix(newline + 1);
+    out += '\n';
+    out.append(indent, ' ');
   }
   return out;
 }
@@ -102,6 +120,11 @@ Json to_json(const Control& c) {
   optional("csp_duty", c.csp_duty);
   optional("evidence", c.evidence);
   optional("automation_signals", c.automation_signals);
+  optional("statement", c.statement);
+  optional("parent", c.parent);
+  optional("data_confidence", c.data_confidence);
+  optional("data_note", c.data_note);
+  if (c.withdrawn) out["withdrawn"] = true;
   return out;
 }
 
@@ -132,7 +155,7 @@ std::string controls_table(std::span<const Control* const> controls) {
   rows.reserve(controls.size());
   for (const Control* c : controls) {
     rows.push_back({c->id, c->party ? to_string(*c->party) : "-", yes_no(c->cloud_guidance),
-                    c->automatable ? to_string(*c->automatable) : "-", c->title});
+                    c->automatable ? to_string(*c->automatable) : "-", title_or_dash(c->title)});
   }
   return format_table({"ID", "PARTY", "CLOUD", "AUTOMATION", "TITLE"}, rows);
 }
@@ -142,7 +165,8 @@ std::string mappings_table(std::span<const MappedControl> mappings) {
   rows.reserve(mappings.size());
   for (const MappedControl& m : mappings) {
     rows.push_back({std::string(m.other), m.link->relationship, to_string(m.link->confidence),
-                    m.control ? m.control->title : std::string("-"), m.link->source});
+                    m.control ? title_or_dash(m.control->title) : std::string("-"),
+                    m.link->source});
   }
   return format_table({"CONTROL", "RELATIONSHIP", "CONFIDENCE", "TITLE", "SOURCE"}, rows);
 }
@@ -150,13 +174,15 @@ std::string mappings_table(std::span<const MappedControl> mappings) {
 std::string control_text(const Control& c, std::span<const MappedControl> mappings) {
   constexpr size_t kIndent = 15;
   constexpr size_t kWidth = 100;
-  std::string out = fmt::format("{}  {}\n", c.ref, c.title);
+  std::string out = fmt::format("{}  {}\n", c.ref, title_or_dash(c.title));
   auto field = [&](std::string_view name, std::string_view value) {
     if (value.empty()) return;
     out += fmt::format("  {:<{}}{}\n", name, kIndent - 2, wrap(value, kIndent, kWidth));
   };
   field("Clause", group_line(c.clause_id, c.clause_title));
   field("Category", group_line(c.category_id, c.category_title));
+  field("Part of", c.parent);
+  if (c.withdrawn) field("Status", "withdrawn");
   if (c.party) field("Party", to_string(*c.party));
   std::string cloud = c.cloud_guidance ? "yes" : "no";
   if (c.cloud_extension) cloud += " (cloud control added by ISO/IEC 27017)";
@@ -171,6 +197,12 @@ std::string control_text(const Control& c, std::span<const MappedControl> mappin
   field("CSP duty", c.csp_duty);
   field("Evidence", c.evidence);
   field("Signals", c.automation_signals);
+  field("Statement", c.statement);
+  if (!c.data_confidence.empty()) {
+    std::string confidence = c.data_confidence;
+    if (!c.data_note.empty()) confidence += " - " + c.data_note;
+    field("Confidence", confidence);
+  }
   out += "\nMappings\n";
   if (mappings.empty()) {
     out += "  none\n";

@@ -1,5 +1,6 @@
 // The shipped catalog data, read through the Catalog API: counts, titles, structure.
 #include <algorithm>
+#include <span>
 
 #include "catalog_fixture.h"
 
@@ -32,7 +33,11 @@ TEST(CatalogData, Iso27017StatementOfApplicabilityHas121Controls) {
 }
 
 TEST(CatalogData, Iso27001AnnexAHas93ControlsInFourThemes) {
-  auto controls = project_catalog().catalog.controls("iso27001:2022");
+  auto all = project_catalog().catalog.controls("iso27001:2022");
+  // The ISMS requirements of clauses 4-10 come first, then Annex A.
+  auto first_annex =
+      std::ranges::find_if(all, [](const Control& c) { return c.id.starts_with("A."); });
+  std::span<const Control> controls(first_annex, all.end());
   ASSERT_EQ(controls.size(), 93u);
   EXPECT_EQ(controls.front().id, "A.5.1");
   EXPECT_EQ(controls.back().id, "A.8.34");
@@ -142,7 +147,7 @@ TEST(CatalogData, FindAndExists) {
   EXPECT_FALSE(catalog.exists("iso27001:2022/A.8.35"));
   EXPECT_FALSE(catalog.exists("CLD.9.5.2"));  // find() takes canonical refs only
   EXPECT_FALSE(catalog.exists(""));
-  EXPECT_TRUE(catalog.controls("csa-ccm:4").empty());
+  EXPECT_TRUE(catalog.controls("cis:8").empty());
 
   EXPECT_EQ(catalog.resolve("cld 9.5.2"), catalog.find("iso27017:2015/CLD.9.5.2"));
   EXPECT_EQ(catalog.resolve("A.8.15"), catalog.find("iso27001:2022/A.8.15"));

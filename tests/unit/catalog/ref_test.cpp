@@ -54,6 +54,21 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"csa-ccm:4/ais-04", "csa-ccm:4/AIS-04"}, Case{"csa-ccm-4/TVM-02", "csa-ccm:4/TVM-02"},
         Case{"nist-800-53/ac-2(1)", "nist-800-53:r5/AC-2(1)"},
         Case{"nist-800-53-r5/AC-2", "nist-800-53:r5/AC-2"},
+        // ISMS requirements of ISO/IEC 27001:2022, spelled as NIST's mappings spell them.
+        Case{"clause 6.1.2", "iso27001:2022/clause 6.1.2"},
+        Case{"Clause 6.1.2", "iso27001:2022/clause 6.1.2"},
+        Case{"iso27001/clause9.2.1", "iso27001:2022/clause 9.2.1"},
+        Case{"iso27001:2022/6.1.2", "iso27001:2022/clause 6.1.2"},
+        Case{"iso27001:2022/cl 10.1", "iso27001:2022/clause 10.1"},
+        Case{"iso27017:2026/5.38", "iso27017:2026/5.38"},
+        Case{"iso27017-2026/A.8.35", "iso27017:2026/8.35"},
+        Case{"iso27018/a.11.9", "iso27018:2019/A.11.9"},
+        Case{"iso27018:2019/12.1", "iso27018:2019/A.12.1"},
+        Case{"AC-2(1)", "nist-800-53:r5/AC-2(1)"}, Case{"ac-2.1", "nist-800-53:r5/AC-2(1)"},
+        Case{"nist-800-53/AC-02", "nist-800-53:r5/AC-2"},
+        Case{"nist-800-53:r5/sc-7 (3)", "nist-800-53:r5/SC-7(3)"},
+        Case{"PR.AA-01", "nist-csf:2.0/PR.AA-01"},
+        Case{"nist-csf/gv.oc-01", "nist-csf:2.0/GV.OC-01"}, Case{"TVM-02", "csa-ccm:4/TVM-02"},
         // Input that cannot be read stays as typed (trimmed), so the error names it.
         Case{"firewall", "firewall"}, Case{" 12 ", "12"}, Case{"", ""}));
 
