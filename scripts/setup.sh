@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache git
   libyaml-dev libsimdjson-dev libre2-dev libfmt-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev libjemalloc-dev libssl-dev zlib1g-dev
-  libsqlite3-dev libpq-dev libzip-dev
+  libsqlite3-dev libpq-dev libzip-dev libxlsxwriter-dev
 )
 if [[ "${CC_SETUP_TEST:-0}" == 1 ]]; then
   # The test suite also builds with clang for libFuzzer and the sanitizers.

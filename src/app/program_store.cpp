@@ -44,25 +44,29 @@ Result<OpenProgram, store::Error> open_program(const StoreSettings& settings) {
 std::vector<std::string> known_framework_ids() {
   SourceTable sources;
   Diagnostics ignored;  // `catalog list` reports problems in the catalog data
-  auto catalog = catalog::Catalog::load(data_dir() / "catalog", sources, ignored);
-  std::vector<std::string> ids;
-  for (const auto& f : catalog.frameworks()) ids.push_back(f.id);
-  return ids;
+  return catalog::Catalog::load(data_dir() / "catalog", sources, ignored,
+                                catalog::LoadMode::OnDemand)
+      .framework_ids();
 }
 
-Result<std::vector<std::string>, std::string> resolve_controls(const std::vector<std::string>& inputs) {
+Result<std::vector<std::string>, std::string> resolve_controls(
+    const std::vector<std::string>& inputs) {
   if (inputs.empty()) return std::vector<std::string>{};
   SourceTable sources;
   Diagnostics ignored;
-  auto catalog = catalog::Catalog::load(data_dir() / "catalog", sources, ignored);
+  auto catalog =
+      catalog::Catalog::load(data_dir() / "catalog", sources, ignored, catalog::LoadMode::OnDemand);
   std::vector<std::string> out;
   std::vector<std::string> unknown;
   for (const auto& in : inputs) {
-    if (const catalog::Control* c = catalog.resolve(in)) out.push_back(c->ref);
-    else unknown.push_back(in);
+    if (const catalog::Control* c = catalog.resolve(in))
+      out.push_back(c->ref);
+    else
+      unknown.push_back(in);
   }
   if (!unknown.empty())
-    return unexpected(fmt::format("not in the catalog: {} (see `cloudcomply catalog list`)", fmt::join(unknown, ", ")));
+    return unexpected(fmt::format("not in the catalog: {} (see `cloudcomply catalog list`)",
+                                  fmt::join(unknown, ", ")));
   return out;
 }
 

@@ -42,7 +42,8 @@ std::vector<std::string> known_framework_ids();
 
 // Reads control references as users type them ("CLD.9.5.2", "27017:2015/12.4.1") into
 // the catalog's spelling; the error names every one the catalog does not know.
-Result<std::vector<std::string>, std::string> resolve_controls(const std::vector<std::string>& inputs);
+Result<std::vector<std::string>, std::string> resolve_controls(
+    const std::vector<std::string>& inputs);
 
 // Who and when for a change made now: the actor from the settings, the time from
 // $CLOUDCOMPLY_NOW when set (reproducible records and reports), else the clock.

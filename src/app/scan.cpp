@@ -95,6 +95,7 @@ ScanOutcome run_scan(const ScanOptions& o) {
     return out;
   }
 
+  out.report.first_input = static_cast<uint32_t>(env->sources->size());
   std::map<std::string, std::vector<std::string>> variables_files;
   DiscoverOptions discover_options;
   discover_options.variables_files = &variables_files;
@@ -228,6 +229,7 @@ ScanOutcome run_scan(const ScanOptions& o) {
     while (next_merge < units.size() && done[next_merge]) merge(outcomes[next_merge++]);
   });
 
+  out.report.end_input = static_cast<uint32_t>(env->sources->size());
   assess::RollupOptions ro;
   ro.framework = o.framework;
   ro.only_controls = only_controls;

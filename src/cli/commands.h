@@ -12,5 +12,9 @@ void add_init(CLI::App& app);
 void add_scope(CLI::App& app);
 void add_evidence(CLI::App& app);
 void add_verify(CLI::App& app);
+void add_runs(CLI::App& app);
+void add_diff(CLI::App& app);
+void add_soa(CLI::App& app);
+void add_responsibility(CLI::App& app);
 
 }  // namespace cc::cli

@@ -37,7 +37,8 @@ struct EvidenceCommand {
   bool all = false;
 };
 
-std::vector<std::string> controls_or_fail(const std::vector<std::string>& inputs, std::string_view command) {
+std::vector<std::string> controls_or_fail(const std::vector<std::string>& inputs,
+                                          std::string_view command) {
   auto refs = app::resolve_controls(inputs);
   if (!refs) fail(command, refs.error());
   return *refs;
@@ -78,15 +79,18 @@ nlohmann::json json_of(const program::Evidence& e, std::string_view today) {
 
 std::string line_of(const program::Evidence& e, std::string_view today) {
   std::string until = program::valid_until(e);
-  return fmt::format("{:>4}  {:<10}  {:<10}  {}  ({}, {} bytes){}\n      controls: {}\n", e.id,
-                     program::to_string(program::freshness(e, today)), until.empty() ? "-" : until, e.title, e.kind,
-                     e.size, e.file_name.empty() ? "" : ", " + e.file_name,
-                     e.controls.empty() ? std::string("none") : fmt::format("{}", fmt::join(e.controls, ", ")));
+  return fmt::format(
+      "{:>4}  {:<10}  {:<10}  {}  ({}, {} bytes){}\n      controls: {}\n", e.id,
+      program::to_string(program::freshness(e, today)), until.empty() ? "-" : until, e.title,
+      e.kind, e.size, e.file_name.empty() ? "" : ", " + e.file_name,
+      e.controls.empty() ? std::string("none") : fmt::format("{}", fmt::join(e.controls, ", ")));
 }
 
 void print(const program::Evidence& e, const EvidenceCommand& c, std::string_view today) {
-  if (c.format == "json") std::cout << json_of(e, today).dump(2) << "\n";
-  else std::cout << line_of(e, today);
+  if (c.format == "json")
+    std::cout << json_of(e, today).dump(2) << "\n";
+  else
+    std::cout << line_of(e, today);
 }
 
 void run_add(const EvidenceCommand& c) {
@@ -100,7 +104,8 @@ void run_add(const EvidenceCommand& c) {
 void run_supersede(const EvidenceCommand& c) {
   auto opened = open_or_fail(c.store, "evidence supersede");
   auto who = change_or_fail(c.store, "evidence supersede");
-  auto e = program::supersede_evidence(opened.program(), c.id, input_of(c, "evidence supersede"), who, {c.max_bytes});
+  auto e = program::supersede_evidence(opened.program(), c.id, input_of(c, "evidence supersede"),
+                                       who, {c.max_bytes});
   if (!e) fail("evidence supersede", e.error().message);
   print(*e, c, program::date_of(who.at));
 }
@@ -117,8 +122,10 @@ void run_list(const EvidenceCommand& c) {
           return std::find(e.controls.begin(), e.controls.end(), w) != e.controls.end();
         }))
       continue;
-    if (c.format == "json") out.push_back(json_of(e, today));
-    else std::cout << line_of(e, today);
+    if (c.format == "json")
+      out.push_back(json_of(e, today));
+    else
+      std::cout << line_of(e, today);
   }
   if (c.format == "json") std::cout << out.dump(2) << "\n";
 }
@@ -134,7 +141,9 @@ void run_show(const EvidenceCommand& c) {
     return;
   }
   for (const auto& [key, value] : j.items())
-    if (!value.is_null() && value != "") std::cout << fmt::format("{:<15} {}\n", key + ":", value.is_string() ? value.get<std::string>() : value.dump());
+    if (!value.is_null() && value != "")
+      std::cout << fmt::format("{:<15} {}\n", key + ":",
+                               value.is_string() ? value.get<std::string>() : value.dump());
 }
 
 void run_get(const EvidenceCommand& c) {
@@ -143,7 +152,8 @@ void run_get(const EvidenceCommand& c) {
   if (!e) fail("evidence get", e.error().message);
   const std::filesystem::path out_path(c.output.empty() ? e->file_name : c.output);
   std::error_code ec;
-  if (std::filesystem::exists(out_path, ec)) fail("evidence get", fmt::format("{} already exists", out_path.string()));
+  if (std::filesystem::exists(out_path, ec))
+    fail("evidence get", fmt::format("{} already exists", out_path.string()));
   std::ofstream out(out_path, std::ios::binary);
   if (!out) fail("evidence get", fmt::format("cannot write {}", out_path.string()));
   auto s = store::read_blob(opened.db(), e->sha256, [&](std::string_view chunk) {
@@ -152,7 +162,8 @@ void run_get(const EvidenceCommand& c) {
   });
   if (!s) fail("evidence get", s.error().message);
   if (!out) fail("evidence get", fmt::format("cannot write {}", out_path.string()));
-  std::cout << fmt::format("Wrote {} ({} bytes, sha256 {})\n", out_path.string(), e->size, e->sha256);
+  std::cout << fmt::format("Wrote {} ({} bytes, sha256 {})\n", out_path.string(), e->size,
+                           e->sha256);
 }
 
 void run_link(const EvidenceCommand& c, bool link) {
@@ -169,16 +180,19 @@ void run_link(const EvidenceCommand& c, bool link) {
 
 void run_remove(const EvidenceCommand& c) {
   auto opened = open_or_fail(c.store, "evidence remove");
-  auto s = program::remove_evidence(opened.program(), c.id, c.reason, change_or_fail(c.store, "evidence remove"));
+  auto s = program::remove_evidence(opened.program(), c.id, c.reason,
+                                    change_or_fail(c.store, "evidence remove"));
   if (!s) fail("evidence remove", s.error().message);
   std::cout << fmt::format("Evidence {} removed.\n", c.id);
 }
 
 void run_export(const EvidenceCommand& c) {
   auto opened = open_or_fail(c.store, "evidence export");
-  auto s = program::export_pack(opened.program(), c.output, change_or_fail(c.store, "evidence export"));
+  auto s =
+      program::export_pack(opened.program(), c.output, change_or_fail(c.store, "evidence export"));
   if (!s) fail("evidence export", s.error().message);
-  std::cout << fmt::format("Wrote the evidence pack {}; check it with `cloudcomply verify {}`.\n", c.output, c.output);
+  std::cout << fmt::format("Wrote the evidence pack {}; check it with `cloudcomply verify {}`.\n",
+                           c.output, c.output);
 }
 
 void run_log(const EvidenceCommand& c) {
@@ -188,12 +202,17 @@ void run_log(const EvidenceCommand& c) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& e : *entries) {
     if (c.format == "json")
-      out.push_back({{"seq", e.seq}, {"at", e.at}, {"actor", e.actor}, {"action", e.action},
-                     {"evidence_id", e.evidence_id}, {"payload", nlohmann::json::parse(e.payload, nullptr, false)},
-                     {"prev_hash", e.prev_hash}, {"hash", e.hash}});
+      out.push_back({{"seq", e.seq},
+                     {"at", e.at},
+                     {"actor", e.actor},
+                     {"action", e.action},
+                     {"evidence_id", e.evidence_id},
+                     {"payload", nlohmann::json::parse(e.payload, nullptr, false)},
+                     {"prev_hash", e.prev_hash},
+                     {"hash", e.hash}});
     else
-      std::cout << fmt::format("{:>5}  {}  {:<10} {:<9} evidence {}  {}\n", e.seq, e.at, e.actor, e.action,
-                               e.evidence_id, e.hash.substr(0, 16));
+      std::cout << fmt::format("{:>5}  {}  {:<10} {:<9} evidence {}  {}\n", e.seq, e.at, e.actor,
+                               e.action, e.evidence_id, e.hash.substr(0, 16));
   }
   if (c.format == "json") std::cout << out.dump(2) << "\n";
 }
@@ -202,25 +221,34 @@ void add_metadata(CLI::App& cmd, EvidenceCommand& c, bool title_required) {
   auto* title = cmd.add_option("--title", c.title, "What the evidence is");
   if (title_required) title->required();
   cmd.add_option("--kind", c.kind,
-                 "document (default), policy, record, contract, training, screenshot, scan-result, report, other");
+                 "document (default), policy, record, contract, training, screenshot, scan-result, "
+                 "report, other");
   cmd.add_option("--control", c.controls, "Control it supports (repeat or comma)")->delimiter(',');
   cmd.add_option("--collected", c.collected, "Date it was collected, YYYY-MM-DD (default: today)");
-  cmd.add_option("--effective", c.effective, "Date from which it holds, YYYY-MM-DD (default: collected)");
-  auto* review = cmd.add_option("--review-days", c.review_days, "Review it this many days after it takes effect");
-  cmd.add_option("--expires", c.expires, "Date after which it no longer counts, YYYY-MM-DD")->excludes(review);
+  cmd.add_option("--effective", c.effective,
+                 "Date from which it holds, YYYY-MM-DD (default: collected)");
+  auto* review = cmd.add_option("--review-days", c.review_days,
+                                "Review it this many days after it takes effect");
+  cmd.add_option("--expires", c.expires, "Date after which it no longer counts, YYYY-MM-DD")
+      ->excludes(review);
   cmd.add_option("--name", c.name, "File name to keep (default: the file's own)");
-  cmd.add_option("--max-evidence-size", c.max_bytes, "Refuse files larger than this many bytes")->capture_default_str();
+  cmd.add_option("--max-evidence-size", c.max_bytes, "Refuse files larger than this many bytes")
+      ->capture_default_str();
 }
 
 void add_format(CLI::App& cmd, EvidenceCommand& c) {
-  cmd.add_option("--format", c.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd.add_option("--format", c.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
 }
 
 }  // namespace
 
 void add_evidence(CLI::App& app) {
   auto c = std::make_shared<EvidenceCommand>();
-  auto* ev = app.add_subcommand("evidence", "Keep the files and records that show controls work, with a tamper-evident ledger");
+  auto* ev = app.add_subcommand(
+      "evidence",
+      "Keep the files and records that show controls work, with a tamper-evident ledger");
   ev->require_subcommand(1);
 
   auto* add = ev->add_subcommand("add", "Store a file as evidence for controls");
@@ -229,14 +257,16 @@ void add_evidence(CLI::App& app) {
   add_format(*add, *c);
   add->callback([c] { run_add(*c); });
 
-  auto* sup = ev->add_subcommand("supersede", "Replace evidence with a newer file (the old one stays, marked replaced)");
+  auto* sup = ev->add_subcommand(
+      "supersede", "Replace evidence with a newer file (the old one stays, marked replaced)");
   sup->add_option("ID", c->id, "Evidence to replace")->required();
   sup->add_option("FILE", c->file, "The new file")->required();
   add_metadata(*sup, *c, false);
   add_format(*sup, *c);
   sup->callback([c] { run_supersede(*c); });
 
-  auto* list = ev->add_subcommand("list", "List evidence with its state (current, expiring, expired)");
+  auto* list =
+      ev->add_subcommand("list", "List evidence with its state (current, expiring, expired)");
   list->add_flag("--all", c->all, "Include removed and replaced evidence");
   list->add_option("--control", c->controls, "Only evidence for these controls")->delimiter(',');
   add_format(*list, *c);
@@ -249,17 +279,22 @@ void add_evidence(CLI::App& app) {
 
   auto* get = ev->add_subcommand("get", "Write a stored file out");
   get->add_option("ID", c->id, "Evidence id")->required();
-  get->add_option("--output", c->output, "Where to write it (default: its file name here); never overwrites");
+  get->add_option("--output", c->output,
+                  "Where to write it (default: its file name here); never overwrites");
   get->callback([c] { run_get(*c); });
 
   auto* link = ev->add_subcommand("link", "Make evidence support more controls");
   link->add_option("ID", c->id, "Evidence id")->required();
-  link->add_option("--control", c->controls, "Controls (repeat or comma)")->delimiter(',')->required();
+  link->add_option("--control", c->controls, "Controls (repeat or comma)")
+      ->delimiter(',')
+      ->required();
   link->callback([c] { run_link(*c, true); });
 
   auto* unlink = ev->add_subcommand("unlink", "Stop evidence supporting controls");
   unlink->add_option("ID", c->id, "Evidence id")->required();
-  unlink->add_option("--control", c->controls, "Controls (repeat or comma)")->delimiter(',')->required();
+  unlink->add_option("--control", c->controls, "Controls (repeat or comma)")
+      ->delimiter(',')
+      ->required();
   unlink->callback([c] { run_link(*c, false); });
 
   auto* remove = ev->add_subcommand("remove", "Withdraw evidence (the record and ledger keep it)");
@@ -267,7 +302,8 @@ void add_evidence(CLI::App& app) {
   remove->add_option("--reason", c->reason, "Why it is withdrawn")->required();
   remove->callback([c] { run_remove(*c); });
 
-  auto* exp = ev->add_subcommand("export", "Write an evidence pack (ZIP) that `cloudcomply verify` checks offline");
+  auto* exp = ev->add_subcommand(
+      "export", "Write an evidence pack (ZIP) that `cloudcomply verify` checks offline");
   exp->add_option("--output", c->output, "The pack to write")->required();
   exp->callback([c] { run_export(*c); });
 
@@ -275,7 +311,8 @@ void add_evidence(CLI::App& app) {
   add_format(*log, *c);
   log->callback([c] { run_log(*c); });
 
-  for (auto* sub : {add, sup, list, show, get, link, unlink, remove, exp, log}) add_store_options(*sub, c->store);
+  for (auto* sub : {add, sup, list, show, get, link, unlink, remove, exp, log})
+    add_store_options(*sub, c->store);
 }
 
 }  // namespace cc::cli

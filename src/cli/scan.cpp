@@ -1,14 +1,17 @@
 // `cloudcomply scan`: argument handling only; the work is in app::run_scan.
+#include "app/scan.h"
+
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <fstream>
 #include <iostream>
 
-#include "app/scan.h"
+#include "app/save_run.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/input_options.h"
+#include "cli/store_options.h"
 #include "core/data_dir.h"
 
 namespace cc::cli {
@@ -31,16 +34,22 @@ void add_scan(CLI::App& app) {
     std::string data_dir;
     bool show_passed = false;
     bool no_color = false;
+    bool save = false;
+    std::string label;
+    app::StoreSettings store;
   };
   auto args = std::make_shared<Args>();
-  CLI::App* cmd = app.add_subcommand("scan", "Assess Terraform, CloudFormation and Kubernetes against ISO/IEC 27017");
+  CLI::App* cmd = app.add_subcommand(
+      "scan", "Assess Terraform, CloudFormation and Kubernetes against ISO/IEC 27017");
   cmd->add_option("paths", args->paths, "Files and directories to scan (default: .)");
   cmd->add_option("-f,--format", args->format, "text, json, sarif, junit or csv")
       ->check(CLI::IsMember({"text", "json", "sarif", "junit", "csv"}));
   cmd->add_option("-o,--output", args->output, "Write the report to this file");
   cmd->add_option("--fail-on", args->fail_on,
-                  "Exit 1 when a finding of this severity or worse fails (info, low, medium, high, critical, none)");
-  cmd->add_option("--framework", args->framework, "Roll up to this framework (iso27017:2015, iso27001:2022)");
+                  "Exit 1 when a finding of this severity or worse fails (info, low, medium, high, "
+                  "critical, none)");
+  cmd->add_option("--framework", args->framework,
+                  "Roll up to this framework (iso27017:2015, iso27001:2022)");
   cmd->add_option("--controls", args->controls, "Report only these controls")->delimiter(',');
   cmd->add_option("--rules", args->rule_dirs, "Additional rule pack directory (repeatable)");
   cmd->add_flag("--no-builtin-rules", args->no_builtin, "Load only the packs given with --rules");
@@ -53,6 +62,10 @@ void add_scan(CLI::App& app) {
   cmd->add_option("--data-dir", args->data_dir, "Directory holding catalog/, rules/ and schemas/");
   cmd->add_flag("--show-passed", args->show_passed, "List passing findings in the text report");
   cmd->add_flag("--no-color", args->no_color, "Plain text output");
+  cmd->add_flag("--save", args->save,
+                "Keep this run in the program store, for status, diff and reports");
+  cmd->add_option("--label", args->label, "A name for the saved run (a branch, a release)");
+  add_store_options(*cmd, args->store);
   cmd->callback([args]() {
     Severity threshold = Severity::Low;
     bool never_fail = args->fail_on == "none";
@@ -84,6 +97,15 @@ void add_scan(CLI::App& app) {
     }
     auto stream = report::make_stream(format, text, args->output.empty() ? std::cout : file);
     o.stream = stream.get();
+    // With --save the store is opened first: a scan whose result cannot be kept is not run.
+    std::optional<app::OpenProgram> program;
+    std::unique_ptr<app::SavingStream> saving;
+    if (args->save) {
+      program.emplace(open_or_fail(args->store, "scan"));
+      saving = std::make_unique<app::SavingStream>(*stream, args->label,
+                                                   change_or_fail(args->store, "scan"));
+      o.stream = saving.get();
+    }
 
     app::ScanOutcome result = app::run_scan(o);
     if (result.setup_failed) {
@@ -92,7 +114,14 @@ void add_scan(CLI::App& app) {
                   << d.message << "\n";
       throw Exit(2);
     }
-    if (result.report.stats.files > 0 && result.unreadable == result.report.stats.files) throw Exit(2);
+    if (saving) {
+      auto run =
+          saving->save(program->program(), result.report, change_or_fail(args->store, "scan").at);
+      if (!run) fail("scan", "the run was not saved: " + run.error().message);
+      std::cerr << fmt::format("Saved run {} in {}\n", *run, program->db().location());
+    }
+    if (result.report.stats.files > 0 && result.unreadable == result.report.stats.files)
+      throw Exit(2);
     if (result.report.stats.files == 0 && !result.report.diagnostics.empty()) throw Exit(2);
     if (!never_fail && result.report.worst_failure && *result.report.worst_failure >= threshold)
       throw Exit(1);

@@ -29,8 +29,8 @@ void run_verify(const VerifyCommand& c) {
     what = opened.db().location();
   }
   if (!v) fail("verify", v.error().message);
-  std::cout << fmt::format("{}: {} ledger entries, {} pieces of evidence, {} files checked\n", what, v->entries,
-                           v->evidence, v->files);
+  std::cout << fmt::format("{}: {} ledger entries, {} pieces of evidence, {} files checked\n", what,
+                           v->entries, v->evidence, v->files);
   if (!v->head.empty()) std::cout << "ledger head " << v->head << "\n";
   if (v->ok()) {
     std::cout << "intact\n";
@@ -44,7 +44,8 @@ void run_verify(const VerifyCommand& c) {
 
 void add_verify(CLI::App& app) {
   auto c = std::make_shared<VerifyCommand>();
-  auto* cmd = app.add_subcommand("verify", "Check the evidence ledger and stored files, in the store or in an evidence pack");
+  auto* cmd = app.add_subcommand(
+      "verify", "Check the evidence ledger and stored files, in the store or in an evidence pack");
   cmd->add_option("PACK", c->pack, "An evidence pack (ZIP) to check instead of the store");
   add_store_options(*cmd, c->store);
   cmd->callback([c] { run_verify(*c); });

@@ -14,7 +14,8 @@ namespace cc::program {
 namespace {
 
 constexpr const char* kColumns =
-    "id, title, kind, file_name, sha256, size, collected_on, effective_on, review_days, expires_on, superseded_by, "
+    "id, title, kind, file_name, sha256, size, collected_on, effective_on, review_days, "
+    "expires_on, superseded_by, "
     "removed_at, removed_reason, created_at, created_by";
 
 Evidence from_row(const store::Row& r) {
@@ -38,8 +39,9 @@ Evidence from_row(const store::Row& r) {
 }
 
 Status load_controls(const Program& p, Evidence& e) {
-  auto rows = p.db().query("SELECT control_ref FROM evidence_control WHERE evidence_id = $1 ORDER BY control_ref",
-                           {e.id});
+  auto rows = p.db().query(
+      "SELECT control_ref FROM evidence_control WHERE evidence_id = $1 ORDER BY control_ref",
+      {e.id});
   if (!rows) return unexpected(rows.error());
   e.controls.clear();
   for (const auto& r : *rows) e.controls.push_back(r.text(0));
@@ -54,31 +56,36 @@ Result<EvidenceInput, Error> checked(EvidenceInput in, const Change& who) {
   if (in.kind.empty()) in.kind = "document";
   const auto& kinds = evidence_kinds();
   if (std::find(kinds.begin(), kinds.end(), in.kind) == kinds.end())
-    return unexpected(invalid(fmt::format("evidence kind \"{}\" is not one of: {}", in.kind, fmt::join(kinds, ", "))));
+    return unexpected(invalid(
+        fmt::format("evidence kind \"{}\" is not one of: {}", in.kind, fmt::join(kinds, ", "))));
   auto name = safe_file_name(in.file_name.empty() ? in.file.filename().string() : in.file_name);
-  if (!name) return unexpected(invalid(fmt::format("\"{}\" cannot be used as a file name", in.file_name)));
+  if (!name)
+    return unexpected(invalid(fmt::format("\"{}\" cannot be used as a file name", in.file_name)));
   in.file_name = *name;
   if (in.collected_on.empty()) in.collected_on = date_of(who.at);
   if (in.effective_on.empty()) in.effective_on = in.collected_on;
   for (const auto* d : {&in.collected_on, &in.effective_on, &in.expires_on})
     if (!d->empty() && !parse_date(*d))
       return unexpected(invalid(fmt::format("\"{}\" is not a date (YYYY-MM-DD)", *d)));
-  if (in.review_days && *in.review_days <= 0) return unexpected(invalid("the review interval must be at least one day"));
+  if (in.review_days && *in.review_days <= 0)
+    return unexpected(invalid("the review interval must be at least one day"));
   if (in.review_days && !in.expires_on.empty())
     return unexpected(invalid("give a review interval or an expiry date, not both"));
   if (!in.expires_on.empty() && *parse_date(in.expires_on) < *parse_date(in.effective_on))
-    return unexpected(invalid(fmt::format("evidence expiring on {} before it takes effect on {}", in.expires_on,
-                                          in.effective_on)));
+    return unexpected(invalid(fmt::format("evidence expiring on {} before it takes effect on {}",
+                                          in.expires_on, in.effective_on)));
   std::sort(in.controls.begin(), in.controls.end());
   in.controls.erase(std::unique(in.controls.begin(), in.controls.end()), in.controls.end());
   return in;
 }
 
 Result<Evidence, Error> get_in(const Program& p, int64_t id) {
-  auto rows = p.db().query(fmt::format("SELECT {} FROM evidence WHERE tenant_id = $1 AND id = $2", kColumns),
-                           {p.tenant_id(), id});
+  auto rows = p.db().query(
+      fmt::format("SELECT {} FROM evidence WHERE tenant_id = $1 AND id = $2", kColumns),
+      {p.tenant_id(), id});
   if (!rows) return unexpected(rows.error());
-  if (rows->empty()) return unexpected(Error{Error::Kind::NotFound, fmt::format("no evidence with id {}", id)});
+  if (rows->empty())
+    return unexpected(Error{Error::Kind::NotFound, fmt::format("no evidence with id {}", id)});
   Evidence e = from_row(rows->front());
   if (auto s = load_controls(p, e); !s) return unexpected(s.error());
   return e;
@@ -86,17 +93,20 @@ Result<Evidence, Error> get_in(const Program& p, int64_t id) {
 
 // Evidence that no longer supports anything cannot be changed further.
 Status require_active(const Evidence& e) {
-  if (!e.removed_at.empty()) return unexpected(invalid(fmt::format("evidence {} was removed on {}", e.id, e.removed_at)));
+  if (!e.removed_at.empty())
+    return unexpected(invalid(fmt::format("evidence {} was removed on {}", e.id, e.removed_at)));
   if (e.superseded_by)
-    return unexpected(invalid(fmt::format("evidence {} was replaced by evidence {}", e.id, *e.superseded_by)));
+    return unexpected(
+        invalid(fmt::format("evidence {} was replaced by evidence {}", e.id, *e.superseded_by)));
   return Done{};
 }
 
 Status insert_links(const Program& p, int64_t id, const std::vector<std::string>& controls) {
   for (const auto& c : controls)
-    if (auto s = p.db().exec("INSERT INTO evidence_control (evidence_id, control_ref) VALUES ($1, $2) "
-                             "ON CONFLICT (evidence_id, control_ref) DO NOTHING",
-                             {id, c});
+    if (auto s =
+            p.db().exec("INSERT INTO evidence_control (evidence_id, control_ref) VALUES ($1, $2) "
+                        "ON CONFLICT (evidence_id, control_ref) DO NOTHING",
+                        {id, c});
         !s)
       return s;
   return Done{};
@@ -108,12 +118,16 @@ Result<Evidence, Error> insert(const Program& p, const EvidenceInput& in, const 
   auto blob = store::put_blob(p.db(), in.file, limits.max_bytes, who.at);
   if (!blob) return unexpected(blob.error());
   auto made = p.db().query(
-      "INSERT INTO evidence (tenant_id, title, kind, file_name, sha256, size, collected_on, effective_on, "
-      "review_days, expires_on, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+      "INSERT INTO evidence (tenant_id, title, kind, file_name, sha256, size, collected_on, "
+      "effective_on, "
+      "review_days, expires_on, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+      "$9, $10, $11, $12) "
       "RETURNING id",
-      {p.tenant_id(), in.title, in.kind, in.file_name, blob->sha256, static_cast<int64_t>(blob->size), in.collected_on,
-       in.effective_on, in.review_days ? store::Param(*in.review_days) : store::Param(nullptr),
-       in.expires_on.empty() ? store::Param(nullptr) : store::Param(in.expires_on), who.at, who.actor});
+      {p.tenant_id(), in.title, in.kind, in.file_name, blob->sha256,
+       static_cast<int64_t>(blob->size), in.collected_on, in.effective_on,
+       in.review_days ? store::Param(*in.review_days) : store::Param(nullptr),
+       in.expires_on.empty() ? store::Param(nullptr) : store::Param(in.expires_on), who.at,
+       who.actor});
   if (!made) return unexpected(made.error());
   const int64_t id = made->front().integer(0);
   if (auto s = insert_links(p, id, in.controls); !s) return unexpected(s.error());
@@ -122,7 +136,8 @@ Result<Evidence, Error> insert(const Program& p, const EvidenceInput& in, const 
   nlohmann::json payload = evidence_record_json(*e);
   payload["controls"] = e->controls;
   if (replaces) payload["replaces"] = *replaces;
-  if (auto s = append_ledger(p, who, replaces ? "supersede" : "add", id, payload.dump()); !s) return unexpected(s.error());
+  if (auto s = append_ledger(p, who, replaces ? "supersede" : "add", id, payload.dump()); !s)
+    return unexpected(s.error());
   return e;
 }
 
@@ -139,18 +154,24 @@ auto in_write_tx(const Program& p, F&& body) -> decltype(body()) {
 }  // namespace
 
 const std::vector<std::string>& evidence_kinds() {
-  static const std::vector<std::string> kinds = {"document", "policy",   "record", "contract", "training",
-                                                 "screenshot", "scan-result", "report", "other"};
+  static const std::vector<std::string> kinds = {"document",    "policy",   "record",
+                                                 "contract",    "training", "screenshot",
+                                                 "scan-result", "report",   "other"};
   return kinds;
 }
 
 const char* to_string(Freshness f) {
   switch (f) {
-    case Freshness::Current: return "current";
-    case Freshness::Expiring: return "expiring";
-    case Freshness::Expired: return "expired";
-    case Freshness::Superseded: return "superseded";
-    case Freshness::Removed: return "removed";
+    case Freshness::Current:
+      return "current";
+    case Freshness::Expiring:
+      return "expiring";
+    case Freshness::Expired:
+      return "expired";
+    case Freshness::Superseded:
+      return "superseded";
+    case Freshness::Removed:
+      return "removed";
   }
   return "current";
 }
@@ -177,7 +198,8 @@ Freshness freshness(const Evidence& e, std::string_view today, int warn_days) {
 
 std::optional<std::string> safe_file_name(std::string_view name) {
   // Only the last component counts: "../../etc/passwd" is "passwd".
-  if (size_t slash = name.find_last_of("/\\"); slash != std::string_view::npos) name = name.substr(slash + 1);
+  if (size_t slash = name.find_last_of("/\\"); slash != std::string_view::npos)
+    name = name.substr(slash + 1);
   std::string out;
   for (unsigned char c : name)
     if (c >= 0x20 && c != 0x7f) out.push_back(static_cast<char>(c));
@@ -185,15 +207,16 @@ std::optional<std::string> safe_file_name(std::string_view name) {
   return out;
 }
 
-Result<Evidence, Error> add_evidence(const Program& p, const EvidenceInput& input, const Change& who,
-                                     const EvidenceLimits& limits) {
+Result<Evidence, Error> add_evidence(const Program& p, const EvidenceInput& input,
+                                     const Change& who, const EvidenceLimits& limits) {
   auto in = checked(input, who);
   if (!in) return unexpected(in.error());
-  return in_write_tx(p, [&]() -> Result<Evidence, Error> { return insert(p, *in, who, limits, std::nullopt); });
+  return in_write_tx(
+      p, [&]() -> Result<Evidence, Error> { return insert(p, *in, who, limits, std::nullopt); });
 }
 
-Result<Evidence, Error> supersede_evidence(const Program& p, int64_t old_id, EvidenceInput input, const Change& who,
-                                           const EvidenceLimits& limits) {
+Result<Evidence, Error> supersede_evidence(const Program& p, int64_t old_id, EvidenceInput input,
+                                           const Change& who, const EvidenceLimits& limits) {
   return in_write_tx(p, [&]() -> Result<Evidence, Error> {
     auto old = get_in(p, old_id);
     if (!old) return unexpected(old.error());
@@ -206,13 +229,16 @@ Result<Evidence, Error> supersede_evidence(const Program& p, int64_t old_id, Evi
     if (!in) return unexpected(in.error());
     auto made = insert(p, *in, who, limits, old_id);
     if (!made) return made;
-    if (auto s = p.db().exec("UPDATE evidence SET superseded_by = $1 WHERE id = $2", {made->id, old_id}); !s)
+    if (auto s =
+            p.db().exec("UPDATE evidence SET superseded_by = $1 WHERE id = $2", {made->id, old_id});
+        !s)
       return unexpected(s.error());
     return made;
   });
 }
 
-Status link_evidence(const Program& p, int64_t id, const std::vector<std::string>& controls, const Change& who) {
+Status link_evidence(const Program& p, int64_t id, const std::vector<std::string>& controls,
+                     const Change& who) {
   return in_write_tx(p, [&]() -> Status {
     auto e = get_in(p, id);
     if (!e) return unexpected(e.error());
@@ -220,13 +246,15 @@ Status link_evidence(const Program& p, int64_t id, const std::vector<std::string
     for (const auto& c : controls) {
       if (std::find(e->controls.begin(), e->controls.end(), c) != e->controls.end()) continue;
       if (auto s = insert_links(p, id, {c}); !s) return s;
-      if (auto s = append_ledger(p, who, "link", id, nlohmann::json{{"control", c}}.dump()); !s) return s;
+      if (auto s = append_ledger(p, who, "link", id, nlohmann::json{{"control", c}}.dump()); !s)
+        return s;
     }
     return Done{};
   });
 }
 
-Status unlink_evidence(const Program& p, int64_t id, const std::vector<std::string>& controls, const Change& who) {
+Status unlink_evidence(const Program& p, int64_t id, const std::vector<std::string>& controls,
+                       const Change& who) {
   return in_write_tx(p, [&]() -> Status {
     auto e = get_in(p, id);
     if (!e) return unexpected(e.error());
@@ -234,9 +262,12 @@ Status unlink_evidence(const Program& p, int64_t id, const std::vector<std::stri
     for (const auto& c : controls) {
       if (std::find(e->controls.begin(), e->controls.end(), c) == e->controls.end())
         return unexpected(invalid(fmt::format("evidence {} does not support {}", id, c)));
-      if (auto s = p.db().exec("DELETE FROM evidence_control WHERE evidence_id = $1 AND control_ref = $2", {id, c}); !s)
+      if (auto s = p.db().exec(
+              "DELETE FROM evidence_control WHERE evidence_id = $1 AND control_ref = $2", {id, c});
+          !s)
         return s;
-      if (auto s = append_ledger(p, who, "unlink", id, nlohmann::json{{"control", c}}.dump()); !s) return s;
+      if (auto s = append_ledger(p, who, "unlink", id, nlohmann::json{{"control", c}}.dump()); !s)
+        return s;
     }
     return Done{};
   });
@@ -248,8 +279,9 @@ Status remove_evidence(const Program& p, int64_t id, const std::string& reason, 
     auto e = get_in(p, id);
     if (!e) return unexpected(e.error());
     if (auto s = require_active(*e); !s) return s;
-    if (auto s = p.db().exec("UPDATE evidence SET removed_at = $1, removed_reason = $2 WHERE id = $3",
-                             {who.at, reason, id});
+    if (auto s =
+            p.db().exec("UPDATE evidence SET removed_at = $1, removed_reason = $2 WHERE id = $3",
+                        {who.at, reason, id});
         !s)
       return s;
     return append_ledger(p, who, "remove", id, nlohmann::json{{"reason", reason}}.dump());

@@ -19,10 +19,10 @@ const std::vector<std::string>& evidence_kinds();
 struct EvidenceInput {
   std::filesystem::path file;
   std::string title;
-  std::string kind;                   // empty: "document" (supersede: the old one's)
-  std::vector<std::string> controls;  // control refs as the catalog spells them
-  std::string collected_on;           // YYYY-MM-DD; empty: the day of the change
-  std::string effective_on;           // empty: collected_on
+  std::string kind;                    // empty: "document" (supersede: the old one's)
+  std::vector<std::string> controls;   // control refs as the catalog spells them
+  std::string collected_on;            // YYYY-MM-DD; empty: the day of the change
+  std::string effective_on;            // empty: collected_on
   std::optional<int64_t> review_days;  // must be reviewed this many days after effective_on
   std::string expires_on;              // or expires on this date
   std::string file_name;               // empty: the file's own name
@@ -64,18 +64,21 @@ Freshness freshness(const Evidence& e, std::string_view today, int warn_days = 3
 // control characters. nullopt when nothing usable is left.
 std::optional<std::string> safe_file_name(std::string_view name);
 
-Result<Evidence, Error> add_evidence(const Program& program, const EvidenceInput& input, const Change& who,
-                                     const EvidenceLimits& limits = {});
+Result<Evidence, Error> add_evidence(const Program& program, const EvidenceInput& input,
+                                     const Change& who, const EvidenceLimits& limits = {});
 // New evidence that replaces `old_id` (which stays, marked superseded). Title, kind,
 // controls and review interval not given are the old one's.
-Result<Evidence, Error> supersede_evidence(const Program& program, int64_t old_id, EvidenceInput input,
-                                           const Change& who, const EvidenceLimits& limits = {});
-Status link_evidence(const Program& program, int64_t id, const std::vector<std::string>& controls, const Change& who);
+Result<Evidence, Error> supersede_evidence(const Program& program, int64_t old_id,
+                                           EvidenceInput input, const Change& who,
+                                           const EvidenceLimits& limits = {});
+Status link_evidence(const Program& program, int64_t id, const std::vector<std::string>& controls,
+                     const Change& who);
 Status unlink_evidence(const Program& program, int64_t id, const std::vector<std::string>& controls,
                        const Change& who);
 // Marks the evidence removed (it no longer supports any control); the stored file and
 // the record stay for the ledger.
-Status remove_evidence(const Program& program, int64_t id, const std::string& reason, const Change& who);
+Status remove_evidence(const Program& program, int64_t id, const std::string& reason,
+                       const Change& who);
 
 Result<Evidence, Error> get_evidence(const Program& program, int64_t id);
 // All evidence, oldest first; removed and superseded too when `include_inactive`.

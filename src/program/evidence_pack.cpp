@@ -28,8 +28,14 @@ struct ZipCloser {
 using Zip = std::unique_ptr<zip_t, ZipCloser>;
 
 nlohmann::json entry_json(const LedgerEntry& e) {
-  return {{"seq", e.seq},         {"at", e.at},           {"actor", e.actor}, {"action", e.action},
-          {"evidence_id", e.evidence_id}, {"payload", e.payload}, {"prev_hash", e.prev_hash}, {"hash", e.hash}};
+  return {{"seq", e.seq},
+          {"at", e.at},
+          {"actor", e.actor},
+          {"action", e.action},
+          {"evidence_id", e.evidence_id},
+          {"payload", e.payload},
+          {"prev_hash", e.prev_hash},
+          {"hash", e.hash}};
 }
 
 nlohmann::json evidence_json(const Evidence& e) {
@@ -63,13 +69,17 @@ Status add_buffer(zip_t* z, const fs::path& zip, const std::string& name, const 
 }
 
 // Reads a whole entry of at most `limit` bytes.
-Result<std::string, Error> read_entry(zip_t* z, const fs::path& zip, const char* name, uint64_t limit) {
+Result<std::string, Error> read_entry(zip_t* z, const fs::path& zip, const char* name,
+                                      uint64_t limit) {
   zip_stat_t st;
-  if (zip_stat(z, name, 0, &st) != 0) return unexpected(pack_error(zip, fmt::format("{} is missing", name)));
+  if (zip_stat(z, name, 0, &st) != 0)
+    return unexpected(pack_error(zip, fmt::format("{} is missing", name)));
   if (st.size > limit)
-    return unexpected(pack_error(zip, fmt::format("{} is {} bytes, over the limit of {}", name, st.size, limit)));
+    return unexpected(
+        pack_error(zip, fmt::format("{} is {} bytes, over the limit of {}", name, st.size, limit)));
   zip_file_t* f = zip_fopen(z, name, 0);
-  if (!f) return unexpected(pack_error(zip, fmt::format("cannot read {}: {}", name, zip_strerror(z))));
+  if (!f)
+    return unexpected(pack_error(zip, fmt::format("cannot read {}: {}", name, zip_strerror(z))));
   std::string out(static_cast<size_t>(st.size), '\0');
   zip_int64_t n = zip_fread(f, out.data(), out.size());
   zip_fclose(f);
@@ -79,7 +89,8 @@ Result<std::string, Error> read_entry(zip_t* z, const fs::path& zip, const char*
 }
 
 // The digest and size of an entry, read in chunks.
-Result<std::pair<std::string, uint64_t>, Error> hash_entry(zip_t* z, const fs::path& zip, const std::string& name) {
+Result<std::pair<std::string, uint64_t>, Error> hash_entry(zip_t* z, const fs::path& zip,
+                                                           const std::string& name) {
   zip_file_t* f = zip_fopen(z, name.c_str(), 0);
   if (!f) return unexpected(pack_error(zip, fmt::format("{} is missing", name)));
   store::Sha256 h;
@@ -103,7 +114,8 @@ Result<std::pair<std::string, uint64_t>, Error> hash_entry(zip_t* z, const fs::p
 
 Status export_pack(const Program& p, const fs::path& zip, const Change& who) {
   std::error_code ec;
-  if (fs::exists(zip, ec)) return unexpected(pack_error(zip, "already exists; choose another name"));
+  if (fs::exists(zip, ec))
+    return unexpected(pack_error(zip, "already exists; choose another name"));
   store::Transaction snapshot(p.db(), store::TxMode::Read);
   if (snapshot.error()) return unexpected(*snapshot.error());
   auto entries = read_ledger(p);
@@ -122,11 +134,15 @@ Status export_pack(const Program& p, const fs::path& zip, const Change& who) {
     zip_error_fini(&ze);
     return unexpected(pack_error(zip, fmt::format("cannot create: {}", what)));
   }
-  nlohmann::json manifest{{"format", kFormat},          {"version", 1},
-                          {"tenant", p.tenant()},       {"exported_at", who.at},
-                          {"exported_by", who.actor},   {"ledger_entries", entries->size()},
+  nlohmann::json manifest{{"format", kFormat},
+                          {"version", 1},
+                          {"tenant", p.tenant()},
+                          {"exported_at", who.at},
+                          {"exported_by", who.actor},
+                          {"ledger_entries", entries->size()},
                           {"ledger_head", entries->empty() ? kLedgerGenesis : entries->back().hash},
-                          {"evidence", nlohmann::json::array()}, {"files", nlohmann::json::array()}};
+                          {"evidence", nlohmann::json::array()},
+                          {"files", nlohmann::json::array()}};
   std::set<std::string> files;
   for (const auto& e : *evidence) {
     manifest["evidence"].push_back(evidence_json(e));
@@ -145,7 +161,8 @@ Status export_pack(const Program& p, const fs::path& zip, const Change& who) {
     zip_source_t* src = zip_source_file(z.get(), tmp.c_str(), 0, 0);
     if (!src || zip_file_add(z.get(), name.c_str(), src, ZIP_FL_ENC_UTF_8) < 0) {
       if (src) zip_source_free(src);
-      return unexpected(pack_error(zip, fmt::format("cannot add {}: {}", name, zip_strerror(z.get()))));
+      return unexpected(
+          pack_error(zip, fmt::format("cannot add {}: {}", name, zip_strerror(z.get()))));
     }
     manifest["files"].push_back({{"sha256", e.sha256}, {"size", e.size}, {"path", name}});
   }
@@ -195,10 +212,11 @@ Result<Verification, Error> verify_pack(const fs::path& zip, const PackLimits& l
     auto j = nlohmann::json::parse(line, nullptr, false);
     try {
       if (!j.is_object()) throw nlohmann::json::type_error::create(302, "not an object", nullptr);
-      entries.push_back(LedgerEntry{j.at("seq").get<int64_t>(), j.at("at").get<std::string>(),
-                                    j.at("actor").get<std::string>(), j.at("action").get<std::string>(),
-                                    j.at("evidence_id").get<int64_t>(), j.at("payload").get<std::string>(),
-                                    j.at("prev_hash").get<std::string>(), j.at("hash").get<std::string>()});
+      entries.push_back(
+          LedgerEntry{j.at("seq").get<int64_t>(), j.at("at").get<std::string>(),
+                      j.at("actor").get<std::string>(), j.at("action").get<std::string>(),
+                      j.at("evidence_id").get<int64_t>(), j.at("payload").get<std::string>(),
+                      j.at("prev_hash").get<std::string>(), j.at("hash").get<std::string>()});
     } catch (const nlohmann::json::exception&) {
       v.problems.push_back(fmt::format("ledger.jsonl:{}: not a ledger entry", line_no));
       return v;
@@ -213,10 +231,12 @@ Result<Verification, Error> verify_pack(const fs::path& zip, const PackLimits& l
   if (!v.ok()) return v;
   const std::string head = entries.empty() ? kLedgerGenesis : entries.back().hash;
   if (manifest.value("ledger_head", "") != head)
-    v.problems.push_back(fmt::format("the manifest's ledger head {} is not the ledger's last hash {}",
-                                     manifest.value("ledger_head", ""), head));
+    v.problems.push_back(
+        fmt::format("the manifest's ledger head {} is not the ledger's last hash {}",
+                    manifest.value("ledger_head", ""), head));
   if (manifest.value("ledger_entries", size_t{0}) != entries.size())
-    v.problems.push_back("the manifest counts another number of ledger entries than the pack holds");
+    v.problems.push_back(
+        "the manifest counts another number of ledger entries than the pack holds");
 
   std::set<std::string> needed;
   std::set<int64_t> listed;
@@ -242,15 +262,18 @@ Result<Verification, Error> verify_pack(const fs::path& zip, const PackLimits& l
       superseded = record["superseded_by"].get<int64_t>();
     for (const char* k : {"controls", "removed", "superseded_by"}) record.erase(k);
     if (record.dump() != it->second.payload)
-      v.problems.push_back(fmt::format("evidence {} in the manifest differs from its ledger entry", id));
+      v.problems.push_back(
+          fmt::format("evidence {} in the manifest differs from its ledger entry", id));
     if (controls != it->second.controls)
-      v.problems.push_back(fmt::format("evidence {} lists other controls than the ledger records", id));
+      v.problems.push_back(
+          fmt::format("evidence {} lists other controls than the ledger records", id));
     if (removed != it->second.removed || superseded != it->second.superseded_by)
       v.problems.push_back(fmt::format("evidence {}'s state differs from the ledger", id));
     needed.insert(record.value("sha256", ""));
   }
   for (const auto& [id, _] : state)
-    if (!listed.count(id)) v.problems.push_back(fmt::format("evidence {} is in the ledger but not in the manifest", id));
+    if (!listed.count(id))
+      v.problems.push_back(fmt::format("evidence {} is in the ledger but not in the manifest", id));
 
   std::set<std::string> present;
   for (const auto& f : manifest.value("files", nlohmann::json::array())) {
@@ -268,7 +291,8 @@ Result<Verification, Error> verify_pack(const fs::path& zip, const PackLimits& l
     ++v.files;
     present.insert(sha);
     if (got->first != sha)
-      v.problems.push_back(fmt::format("{} was altered: its content digest is {}", name, got->first));
+      v.problems.push_back(
+          fmt::format("{} was altered: its content digest is {}", name, got->first));
     else if (got->second != f.value("size", uint64_t{0}))
       v.problems.push_back(fmt::format("{} holds {} bytes, the manifest says {}", name, got->second,
                                        f.value("size", uint64_t{0})));

@@ -21,6 +21,7 @@ Status export_pack(const Program& program, const std::filesystem::path& zip, con
 
 // Checks a pack on its own: the chain, the manifest against the replayed ledger, and
 // every file against its digest (streamed).
-Result<Verification, Error> verify_pack(const std::filesystem::path& zip, const PackLimits& limits = {});
+Result<Verification, Error> verify_pack(const std::filesystem::path& zip,
+                                        const PackLimits& limits = {});
 
 }  // namespace cc::program

@@ -14,15 +14,19 @@ namespace {
 
 // Length-prefixed so that no two different entries hash the same text, whatever their
 // fields contain.
-void field(std::string& out, std::string_view value) { fmt::format_to(std::back_inserter(out), "{}:{}\n", value.size(), value); }
+void field(std::string& out, std::string_view value) {
+  fmt::format_to(std::back_inserter(out), "{}:{}\n", value.size(), value);
+}
 
 // Applies one verified entry to the replayed state; a problem when the entry does not fit.
 std::optional<std::string> apply(const LedgerEntry& e, std::map<int64_t, LedgerEvidence>& state) {
   auto payload = nlohmann::json::parse(e.payload, nullptr, false);
-  if (!payload.is_object()) return fmt::format("ledger entry {}: its payload is not a JSON object", e.seq);
+  if (!payload.is_object())
+    return fmt::format("ledger entry {}: its payload is not a JSON object", e.seq);
   auto it = state.find(e.evidence_id);
   if (e.action == "add" || e.action == "supersede") {
-    if (it != state.end()) return fmt::format("ledger entry {}: evidence {} is added twice", e.seq, e.evidence_id);
+    if (it != state.end())
+      return fmt::format("ledger entry {}: evidence {} is added twice", e.seq, e.evidence_id);
     LedgerEvidence ev;
     if (payload.contains("controls") && payload["controls"].is_array())
       for (const auto& c : payload["controls"])
@@ -31,7 +35,8 @@ std::optional<std::string> apply(const LedgerEntry& e, std::map<int64_t, LedgerE
       if (!payload.contains("replaces") || !payload["replaces"].is_number_integer())
         return fmt::format("ledger entry {}: a replacement that names no replaced evidence", e.seq);
       auto old = state.find(payload["replaces"].get<int64_t>());
-      if (old == state.end()) return fmt::format("ledger entry {}: replaces unknown evidence", e.seq);
+      if (old == state.end())
+        return fmt::format("ledger entry {}: replaces unknown evidence", e.seq);
       old->second.superseded_by = e.evidence_id;
     }
     payload.erase("controls");
@@ -40,12 +45,16 @@ std::optional<std::string> apply(const LedgerEntry& e, std::map<int64_t, LedgerE
     state.emplace(e.evidence_id, std::move(ev));
     return std::nullopt;
   }
-  if (it == state.end()) return fmt::format("ledger entry {}: {} of unknown evidence {}", e.seq, e.action, e.evidence_id);
+  if (it == state.end())
+    return fmt::format("ledger entry {}: {} of unknown evidence {}", e.seq, e.action,
+                       e.evidence_id);
   if (e.action == "link" || e.action == "unlink") {
     if (!payload.contains("control") || !payload["control"].is_string())
       return fmt::format("ledger entry {}: {} names no control", e.seq, e.action);
-    if (e.action == "link") it->second.controls.insert(payload["control"].get<std::string>());
-    else it->second.controls.erase(payload["control"].get<std::string>());
+    if (e.action == "link")
+      it->second.controls.insert(payload["control"].get<std::string>());
+    else
+      it->second.controls.erase(payload["control"].get<std::string>());
     return std::nullopt;
   }
   if (e.action == "remove") {
@@ -69,12 +78,13 @@ std::string ledger_hash(const LedgerEntry& e) {
   return store::sha256_hex(text);
 }
 
-Status append_ledger(const Program& p, const Change& who, std::string_view action, int64_t evidence_id,
-                     const std::string& payload) {
+Status append_ledger(const Program& p, const Change& who, std::string_view action,
+                     int64_t evidence_id, const std::string& payload) {
   // Writers queue here, so each reads the head the next entry must follow.
   if (auto s = p.db().lock(fmt::format("evidence-ledger.{}", p.tenant_id())); !s) return s;
-  auto head = p.db().query("SELECT seq, hash FROM evidence_log WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1",
-                           {p.tenant_id()});
+  auto head = p.db().query(
+      "SELECT seq, hash FROM evidence_log WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1",
+      {p.tenant_id()});
   if (!head) return unexpected(head.error());
   LedgerEntry e;
   e.seq = head->empty() ? 1 : head->front().integer(0) + 1;
@@ -86,35 +96,44 @@ Status append_ledger(const Program& p, const Change& who, std::string_view actio
   e.payload = payload;
   e.hash = ledger_hash(e);
   return p.db().exec(
-      "INSERT INTO evidence_log (tenant_id, seq, at, actor, action, evidence_id, payload, prev_hash, hash) "
+      "INSERT INTO evidence_log (tenant_id, seq, at, actor, action, evidence_id, payload, "
+      "prev_hash, hash) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-      {p.tenant_id(), e.seq, e.at, e.actor, e.action, e.evidence_id, e.payload, e.prev_hash, e.hash});
+      {p.tenant_id(), e.seq, e.at, e.actor, e.action, e.evidence_id, e.payload, e.prev_hash,
+       e.hash});
 }
 
 Result<std::vector<LedgerEntry>, Error> read_ledger(const Program& p) {
   auto rows = p.db().query(
-      "SELECT seq, at, actor, action, evidence_id, payload, prev_hash, hash FROM evidence_log WHERE tenant_id = $1 "
+      "SELECT seq, at, actor, action, evidence_id, payload, prev_hash, hash FROM evidence_log "
+      "WHERE tenant_id = $1 "
       "ORDER BY seq",
       {p.tenant_id()});
   if (!rows) return unexpected(rows.error());
   std::vector<LedgerEntry> out;
   out.reserve(rows->size());
   for (const auto& r : *rows)
-    out.push_back(LedgerEntry{r.integer(0), r.text(1), r.text(2), r.text(3), r.integer(4), r.text(5), r.text(6),
-                              r.text(7)});
+    out.push_back(LedgerEntry{r.integer(0), r.text(1), r.text(2), r.text(3), r.integer(4),
+                              r.text(5), r.text(6), r.text(7)});
   return out;
 }
 
-Verification verify_chain(const std::vector<LedgerEntry>& entries, std::map<int64_t, LedgerEvidence>& state) {
+Verification verify_chain(const std::vector<LedgerEntry>& entries,
+                          std::map<int64_t, LedgerEvidence>& state) {
   Verification v;
   std::string prev = kLedgerGenesis;
   int64_t expected = 1;
   for (const auto& e : entries) {
     std::optional<std::string> broken;
-    if (e.seq != expected) broken = fmt::format("ledger entry {} follows entry {}: entries are missing", e.seq, expected - 1);
-    else if (e.prev_hash != prev) broken = fmt::format("ledger entry {} does not link to entry {}", e.seq, e.seq - 1);
-    else if (ledger_hash(e) != e.hash) broken = fmt::format("ledger entry {} was altered: its hash does not match", e.seq);
-    else broken = apply(e, state);
+    if (e.seq != expected)
+      broken =
+          fmt::format("ledger entry {} follows entry {}: entries are missing", e.seq, expected - 1);
+    else if (e.prev_hash != prev)
+      broken = fmt::format("ledger entry {} does not link to entry {}", e.seq, e.seq - 1);
+    else if (ledger_hash(e) != e.hash)
+      broken = fmt::format("ledger entry {} was altered: its hash does not match", e.seq);
+    else
+      broken = apply(e, state);
     if (broken) {
       v.problems.push_back(*broken);
       return v;  // nothing after a broken link can be trusted
@@ -146,9 +165,11 @@ Result<Verification, Error> verify_store(const Program& p) {
     }
     const LedgerEvidence& want = it->second;
     if (evidence_record_json(e).dump() != want.payload)
-      v.problems.push_back(fmt::format("evidence {} ({}) differs from its ledger entry", e.id, e.title));
+      v.problems.push_back(
+          fmt::format("evidence {} ({}) differs from its ledger entry", e.id, e.title));
     if (std::set<std::string>(e.controls.begin(), e.controls.end()) != want.controls)
-      v.problems.push_back(fmt::format("evidence {} supports other controls than the ledger records", e.id));
+      v.problems.push_back(
+          fmt::format("evidence {} supports other controls than the ledger records", e.id));
     if (e.removed_at.empty() == want.removed)
       v.problems.push_back(fmt::format("evidence {} is {} but the ledger says otherwise", e.id,
                                        e.removed_at.empty() ? "not removed" : "removed"));
@@ -158,7 +179,8 @@ Result<Verification, Error> verify_store(const Program& p) {
   }
   if (v.ok() || stored->size() != state.size())
     for (const auto& [id, _] : state)
-      if (std::none_of(stored->begin(), stored->end(), [&](const Evidence& e) { return e.id == id; }))
+      if (std::none_of(stored->begin(), stored->end(),
+                       [&](const Evidence& e) { return e.id == id; }))
         v.problems.push_back(fmt::format("evidence {} is in the ledger but not in the store", id));
   for (const auto& d : digests) {
     auto check = store::check_blob(p.db(), d);

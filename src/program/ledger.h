@@ -30,8 +30,8 @@ struct LedgerEntry {
 std::string ledger_hash(const LedgerEntry& entry);
 
 // Appends an entry after the current head; call inside the change's write transaction.
-Status append_ledger(const Program& program, const Change& who, std::string_view action, int64_t evidence_id,
-                     const std::string& payload);
+Status append_ledger(const Program& program, const Change& who, std::string_view action,
+                     int64_t evidence_id, const std::string& payload);
 
 Result<std::vector<LedgerEntry>, Error> read_ledger(const Program& program);
 
@@ -54,7 +54,8 @@ struct Verification {
 
 // Checks the chain (sequence, links, hashes) and replays it. Stops replaying at the
 // first broken entry: nothing after it can be trusted.
-Verification verify_chain(const std::vector<LedgerEntry>& entries, std::map<int64_t, LedgerEvidence>& state);
+Verification verify_chain(const std::vector<LedgerEntry>& entries,
+                          std::map<int64_t, LedgerEvidence>& state);
 
 // The whole store: the chain, every evidence record and control link against what the
 // chain says, and every stored file against its digest.

@@ -11,9 +11,9 @@
 
 namespace cc::program {
 
+using store::Done;
 using store::Error;
 using store::Status;
-using store::Done;
 
 // Who made a change and when: the actor as the user gave it, the time as UTC ISO 8601
 // ("2026-11-23T17:40:00Z").

@@ -83,7 +83,7 @@ class JsonStream final : public ReportStream {
   void begin(const ScanReport& head) override {
     sources_ = head.sources;
     J root;
-    root["tool"] = {{"name", "cloudcomply"}, {"version", "0.1.0"}};
+    root["tool"] = {{"name", "cloudcomply"}, {"version", CC_VERSION}};
     root["framework"] = head.framework;
     J rules = J::array();
     for (const auto& rule : head.rules) {

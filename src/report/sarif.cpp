@@ -71,7 +71,7 @@ class SarifStream final : public ReportStream {
                          {"kind", rule.kind}}}});
     }
     J driver = {{"name", "cloudcomply"},
-                {"version", "0.1.0"},
+                {"version", CC_VERSION},
                 {"informationUri", "https://github.com/cloudcomply/cloudcomply"},
                 {"rules", rules}};
     out_ << "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"

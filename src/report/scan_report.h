@@ -25,6 +25,10 @@ struct ScanStats {
 
 struct ScanReport {
   const SourceTable* sources = nullptr;
+  // Ids [first_input, end_input) in `sources` are the scan's inputs (files, variable
+  // files and modules it read); the others are its rules and catalog.
+  uint32_t first_input = 0;
+  uint32_t end_input = 0;
   std::vector<Finding> findings;
   Diagnostics diagnostics;
   std::vector<assess::RuleInfo> rules;

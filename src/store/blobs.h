@@ -27,7 +27,8 @@ Result<BlobRef, Error> put_blob(Database& db, const std::filesystem::path& path,
 
 // Hands the blob's bytes to `sink` in order, one chunk at a time; `sink` returns false
 // to stop. NotFound when there is no such blob.
-Status read_blob(Database& db, std::string_view sha256, const std::function<bool(std::string_view)>& sink);
+Status read_blob(Database& db, std::string_view sha256,
+                 const std::function<bool(std::string_view)>& sink);
 
 // Recomputes the blob's digest and size from its chunks. An empty string means intact;
 // otherwise what is wrong.

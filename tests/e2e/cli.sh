@@ -277,5 +277,117 @@ check "verify finds the edited record" run 1 "$tmp/vers.txt" verify
 check "verify names the record" grep -q "BROKEN: evidence 1 (Edited) differs from its ledger entry" "$tmp/vers.txt"
 unset CLOUDCOMPLY_DB CLOUDCOMPLY_NOW
 
+# Statement of Applicability and shared responsibility, in a store of their own.
+sdb="$tmp/program/soa.db"
+export CLOUDCOMPLY_NOW=2026-11-24T09:00:00Z CLOUDCOMPLY_DB="$sdb"
+check "soa init" run 0 "$tmp/soainit.txt" init --org "Acme Analytics" --role customer --model IaaS,SaaS \
+  --framework iso27017:2015 --service "Amazon Web Services:used:IaaS:Amazon" --actor alice
+check "soa seed" run 0 "$tmp/seed.txt" soa seed --actor alice
+check "soa seed counts" grep -q "Added 121 of 121 controls" "$tmp/seed.txt"
+check "soa seed again" run 0 "$tmp/seed2.txt" soa seed
+check "soa seed idempotent" grep -q "Added 0 of 121 controls" "$tmp/seed2.txt"
+check "soa set needs justification" run 2 "$tmp/sset.txt" soa set CLD.9.5.1 --applicable no
+check "soa set says why" grep -q "without a justification" "$tmp/sset.txt.err"
+check "soa set bad status" run 2 "$tmp/sset2.txt" soa set 12.4.1 --status done
+check "soa set unknown control" run 2 "$tmp/sset3.txt" soa set CLD.99.1 --status planned
+check "soa set" run 0 "$tmp/sset4.txt" soa set CLD.9.5.1 --applicable no --justification "No virtual machines in use" --owner "Platform team" --actor bob
+check "soa set status" run 0 "$tmp/sset5.txt" soa set 12.4.1 --status "partially implemented" --owner Ops
+check "soa list json" run 0 "$tmp/soa.json" soa list --format json
+check "soa list content" python3 -c "
+import json
+d={r['control']: r for r in json.load(open('$tmp/soa.json'))}
+assert len(d)==121, len(d)
+r=d['iso27017:2015/CLD.9.5.1']
+assert r['applicable'] is False and r['justification']=='No virtual machines in use' and r['updated_by']=='bob', r
+r=d['iso27017:2015/12.4.1']
+assert r['status']=='partially implemented' and r['last_assessed']=='2026-11-24T09:00:00Z' and r['rules'], r
+"
+check "soa export xlsx" run 0 "$tmp/sx.txt" soa export --format xlsx --output "$tmp/soa.xlsx"
+check "soa xlsx sheet" python3 -c "
+import zipfile
+z=zipfile.ZipFile('$tmp/soa.xlsx')
+sheet=z.read('xl/worksheets/sheet1.xml').decode()
+assert 'state=\"frozen\"' in sheet and '<autoFilter' in sheet, sheet[:400]
+strings=z.read('xl/sharedStrings.xml').decode()
+assert 'CLD.9.5.1' in strings and 'No virtual machines in use' in strings
+"
+check "soa export csv" run 0 "$tmp/sc.txt" soa export --format csv --output "$tmp/soa.csv"
+check "soa csv row" grep -q '"iso27017:2015","CLD.9.5.1","Segregation in virtual computing environments","no","No virtual machines in use"' "$tmp/soa.csv"
+check "soa export oscal" run 0 "$tmp/so.txt" soa export --format oscal --output "$tmp/soa-oscal.json"
+check "soa oscal content" python3 -c "
+import json
+d=json.load(open('$tmp/soa-oscal.json'))['system-security-plan']
+reqs=d['control-implementation']['implemented-requirements']
+assert len(reqs)==121 and d['metadata']['oscal-version'].startswith('1.1')
+r=[x for x in reqs if x['control-id']=='cld.9.5.1'][0]
+assert r['remarks']=='No virtual machines in use'
+assert {'name':'applicable','ns':'urn:cloudcomply:oscal','value':'no'} in r['props']
+"
+check "soa export to a directory" run 2 "$tmp/sd.txt" soa export --format csv --output "$tmp"
+check "soa export says directory" grep -q "is a directory" "$tmp/sd.txt.err"
+check "resp show" run 0 "$tmp/rshow.txt" responsibility show --model IaaS
+check "resp default CSP" grep -qE "iso27017:2015/CLD.9.5.1 +IaaS +provider +provider" "$tmp/rshow.txt"
+check "resp default CSC" grep -qE "iso27017:2015/9.1.2 +IaaS +customer +customer" "$tmp/rshow.txt"
+check "resp override no reason" run 2 "$tmp/ro.txt" responsibility override CLD.9.5.1 --service "Amazon Web Services" --owner shared --reason ""
+check "resp override bad owner" run 2 "$tmp/ro2.txt" responsibility override CLD.9.5.1 --service "Amazon Web Services" --owner vendor --reason x
+check "resp override" run 0 "$tmp/ro3.txt" responsibility override CLD.9.5.1 --service "Amazon Web Services" --owner shared --reason "Dedicated hosts we isolate ourselves"
+check "resp attest bad date" run 2 "$tmp/ra.txt" responsibility attest --name C --kind certificate --issuer X --scope Y --issued 2026-13-01 --expires 2026-12-31
+check "resp attest" run 0 "$tmp/ra2.txt" responsibility attest --name "AWS 27017 certificate" --kind certificate --issuer "Example Registrar" --scope "AWS regions in the EU" --issued 2026-01-01 --expires 2026-12-31
+check "resp inherit customer control" run 2 "$tmp/ri.txt" responsibility inherit 9.1.2 --attestation "AWS 27017 certificate"
+check "resp inherit" run 0 "$tmp/ri2.txt" responsibility inherit CLD.9.5.1 9.2.1 --attestation "AWS 27017 certificate"
+check "resp show json" run 0 "$tmp/r1.json" responsibility show --format json --as-of 2026-12-01
+check "resp show json later" run 0 "$tmp/r2.json" responsibility show --format json --as-of 2027-01-01
+check "resp coverage flips" python3 -c "
+import json
+def row(f, service=None):
+    d=json.load(open(f))
+    return [r for r in d['rows'] if r['control']=='iso27017:2015/9.2.1' and r['model']=='IaaS' and r['service']==service][0]
+a=row('$tmp/r1.json'); b=row('$tmp/r2.json')
+assert a['covered'] and a['coverage']=='inherited', a
+assert not b['covered'] and b['coverage']=='inherited (attestation expired)', b
+d=json.load(open('$tmp/r1.json'))
+o=[r for r in d['rows'] if r['control']=='iso27017:2015/CLD.9.5.1' and r['service']=='Amazon Web Services'][0]
+assert o['effective_owner']=='shared' and o['override_reason'].startswith('Dedicated'), o
+"
+check "resp export xlsx" run 0 "$tmp/rx.txt" responsibility export --format xlsx --output "$tmp/resp.xlsx" --as-of 2027-01-01
+check "resp xlsx sheets" python3 -c "
+import zipfile
+z=zipfile.ZipFile('$tmp/resp.xlsx')
+assert 'xl/worksheets/sheet2.xml' in z.namelist()
+assert '<autoFilter' in z.read('xl/worksheets/sheet1.xml').decode()
+assert 'inherited (attestation expired)' in z.read('xl/sharedStrings.xml').decode()
+"
+check "resp export csv" run 0 "$tmp/rc.txt" responsibility export --format csv --output "$tmp/resp.csv"
+check "resp csv override" grep -q '"Amazon Web Services","provider","shared","Dedicated hosts we isolate ourselves"' "$tmp/resp.csv"
+unset CLOUDCOMPLY_DB CLOUDCOMPLY_NOW
+
+# Saved runs and the difference between them.
+mkdir -p "$tmp/runs"
+sg() { printf 'resource "aws_security_group" "web" {\n  name = "web"\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["%s"]\n  }\n}\n' "$1" >"$tmp/runs/main.tf"; }
+rundb="$tmp/runs.db"
+sg 10.0.0.0/8
+check "scan --save" run 0 "$tmp/run1.txt" scan "$tmp/runs" --save --db "$rundb" --label first --fail-on none
+check "scan --save says where" grep -q "Saved run 1 in" "$tmp/run1.txt.err"
+sg 0.0.0.0/0
+check "scan --save again" run 0 "$tmp/run2.txt" scan "$tmp/runs" --save --db "$rundb" --fail-on none --format json
+check "report still written with --save" json_ok "$tmp/run2.txt"
+check "runs list" run 0 "$tmp/runs.json" runs list --db "$rundb" --format json
+check "runs recorded" python3 -c "
+import json,hashlib
+d=json.load(open('$tmp/runs.json'))
+assert [r['id'] for r in d]==[2,1] and d[1]['label']=='first', d
+i=d[0]['inputs'][0]
+assert i['path'].endswith('runs/main.tf') and i['sha256']==hashlib.sha256(open('$tmp/runs/main.tf','rb').read()).hexdigest(), i
+assert len(d[0]['rules_digest'])==64 and d[0]['rules']>200, d[0]"
+check "diff" run 0 "$tmp/diff.json" diff --db "$rundb" --format json
+check "diff finds the opened port" python3 -c "
+import json
+d=json.load(open('$tmp/diff.json'))
+assert d['from']==1 and d['to']==2 and d['summary']['new']>=1, d['summary']
+assert all(f['after']['file'].endswith('main.tf') for f in d['findings'] if f['change']=='new')
+assert any(c['after']=='failing' for c in d['controls']), d['controls']"
+check "diff --fail-on-new" run 1 "$tmp/diff2.txt" diff 1 2 --db "$rundb" --fail-on-new
+check "diff of unknown run" run 2 "$tmp/diff3.txt" diff 1 99 --db "$rundb"
+
 echo "e2e: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -88,8 +88,10 @@ TEST(Evidence, FreshnessFollowsReviewIntervalAndExpiry) {
 }
 
 TEST(Sha256, KnownDigests) {
-  EXPECT_EQ(store::sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  EXPECT_EQ(store::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(store::sha256_hex(""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(store::sha256_hex("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   store::Sha256 h;
   h.update("a");
   h.update("bc");
@@ -100,8 +102,9 @@ TEST_P(BackendTest, EvidenceIsStoredByContentOnce) {
   Files files;
   auto program = Program::open(*db_);
   ASSERT_TRUE(program);
-  auto a = add_evidence(*program, input(files.write("policy.pdf", "access control policy v1"), "Access policy",
-                                        {"iso27017:2015/9.1.1"}),
+  auto a = add_evidence(*program,
+                        input(files.write("policy.pdf", "access control policy v1"),
+                              "Access policy", {"iso27017:2015/9.1.1"}),
                         kAlice);
   ASSERT_TRUE(a) << a.error().message;
   EXPECT_EQ(a->sha256, store::sha256_hex("access control policy v1"));
@@ -110,7 +113,9 @@ TEST_P(BackendTest, EvidenceIsStoredByContentOnce) {
   EXPECT_EQ(a->effective_on, "2026-03-01");
   EXPECT_EQ(a->created_by, "alice");
   EXPECT_EQ(a->controls, std::vector<std::string>{"iso27017:2015/9.1.1"});
-  auto b = add_evidence(*program, input(files.write("copy.pdf", "access control policy v1"), "Same bytes", {}), kAlice);
+  auto b = add_evidence(
+      *program, input(files.write("copy.pdf", "access control policy v1"), "Same bytes", {}),
+      kAlice);
   ASSERT_TRUE(b);
   EXPECT_EQ(count(*db_, "SELECT COUNT(*) FROM blob"), 1);
   EXPECT_EQ(count(*db_, "SELECT COUNT(*) FROM evidence"), 2);
@@ -120,10 +125,12 @@ TEST_P(BackendTest, LargeFilesAreChunkedAndReadBackExactly) {
   Files files;
   std::string big;
   big.reserve(3 * store::kBlobChunkBytes + 123);
-  for (size_t i = 0; big.size() < 3 * store::kBlobChunkBytes + 123; ++i) big.push_back(static_cast<char>(i * 7 % 251));
+  for (size_t i = 0; big.size() < 3 * store::kBlobChunkBytes + 123; ++i)
+    big.push_back(static_cast<char>(i * 7 % 251));
   auto program = Program::open(*db_);
   ASSERT_TRUE(program);
-  auto e = add_evidence(*program, input(files.write("export.bin", big), "Training export", {}), kAlice);
+  auto e =
+      add_evidence(*program, input(files.write("export.bin", big), "Training export", {}), kAlice);
   ASSERT_TRUE(e) << e.error().message;
   EXPECT_EQ(e->size, big.size());
   EXPECT_EQ(count(*db_, "SELECT COUNT(*) FROM blob_chunk"), 4);
@@ -143,9 +150,12 @@ TEST_P(BackendTest, OversizedAndInvalidEvidenceChangesNothing) {
   auto program = Program::open(*db_);
   ASSERT_TRUE(program);
   EvidenceLimits small{1000};
-  auto big = add_evidence(*program, input(files.write("big.bin", std::string(2000, 'x')), "Too big", {}), kAlice, small);
+  auto big =
+      add_evidence(*program, input(files.write("big.bin", std::string(2000, 'x')), "Too big", {}),
+                   kAlice, small);
   ASSERT_FALSE(big);
-  EXPECT_NE(big.error().message.find("over the evidence size limit of 1000 bytes"), std::string::npos);
+  EXPECT_NE(big.error().message.find("over the evidence size limit of 1000 bytes"),
+            std::string::npos);
   auto file = files.write("ok.txt", "content");
   auto bad = [&](EvidenceInput in, std::string_view says) {
     auto r = add_evidence(*program, in, kAlice);
@@ -194,7 +204,8 @@ TEST_P(BackendTest, SupersedeLinkUnlinkRemoveAreLedgered) {
   auto old = get_evidence(*program, v1->id);
   ASSERT_TRUE(old);
   EXPECT_EQ(old->superseded_by, v2->id);
-  EXPECT_FALSE(link_evidence(*program, v1->id, {"iso27017:2015/5.1.2"}, bob)) << "replaced evidence is frozen";
+  EXPECT_FALSE(link_evidence(*program, v1->id, {"iso27017:2015/5.1.2"}, bob))
+      << "replaced evidence is frozen";
   ASSERT_TRUE(link_evidence(*program, v2->id, {"iso27017:2015/5.1.2", "iso27017:2015/5.1.1"}, bob));
   ASSERT_TRUE(unlink_evidence(*program, v2->id, {"iso27017:2015/5.1.1"}, bob));
   EXPECT_FALSE(unlink_evidence(*program, v2->id, {"iso27017:2015/18.1.1"}, bob));
@@ -214,7 +225,8 @@ TEST_P(BackendTest, SupersedeLinkUnlinkRemoveAreLedgered) {
   for (const auto& e : *ledger) actions.push_back(e.action);
   EXPECT_EQ(actions, (std::vector<std::string>{"add", "supersede", "link", "unlink", "remove"}));
   EXPECT_EQ(ledger->front().prev_hash, kLedgerGenesis);
-  for (size_t i = 1; i < ledger->size(); ++i) EXPECT_EQ((*ledger)[i].prev_hash, (*ledger)[i - 1].hash);
+  for (size_t i = 1; i < ledger->size(); ++i)
+    EXPECT_EQ((*ledger)[i].prev_hash, (*ledger)[i - 1].hash);
   auto v = verify_store(*program);
   ASSERT_TRUE(v);
   EXPECT_TRUE(v->ok()) << v->problems.front();
@@ -229,10 +241,11 @@ TEST_P(BackendTest, VerifyFindsTampering) {
   auto program = Program::open(*db_);
   ASSERT_TRUE(program);
   for (int i = 0; i < 3; ++i)
-    ASSERT_TRUE(add_evidence(*program,
-                             input(files.write("f" + std::to_string(i), "content " + std::to_string(i)),
-                                   "Record " + std::to_string(i), {"iso27017:2015/12.4.1"}),
-                             kAlice));
+    ASSERT_TRUE(
+        add_evidence(*program,
+                     input(files.write("f" + std::to_string(i), "content " + std::to_string(i)),
+                           "Record " + std::to_string(i), {"iso27017:2015/12.4.1"}),
+                     kAlice));
   auto problems = [&]() {
     auto v = verify_store(*program);
     EXPECT_TRUE(v) << v.error().message;
@@ -243,14 +256,17 @@ TEST_P(BackendTest, VerifyFindsTampering) {
   ASSERT_TRUE(db_->exec("UPDATE evidence SET title = 'Edited' WHERE id = 2"));
   auto p = problems();
   ASSERT_FALSE(p.empty());
-  EXPECT_NE(p.front().find("evidence 2 (Edited) differs from its ledger entry"), std::string::npos) << p.front();
+  EXPECT_NE(p.front().find("evidence 2 (Edited) differs from its ledger entry"), std::string::npos)
+      << p.front();
   ASSERT_TRUE(db_->exec("UPDATE evidence SET title = 'Record 1' WHERE id = 2"));
 
   ASSERT_TRUE(db_->exec("DELETE FROM evidence_control WHERE evidence_id = 3"));
   p = problems();
   ASSERT_FALSE(p.empty());
   EXPECT_NE(p.front().find("evidence 3 supports other controls"), std::string::npos) << p.front();
-  ASSERT_TRUE(db_->exec("INSERT INTO evidence_control (evidence_id, control_ref) VALUES (3, 'iso27017:2015/12.4.1')"));
+  ASSERT_TRUE(
+      db_->exec("INSERT INTO evidence_control (evidence_id, control_ref) VALUES (3, "
+                "'iso27017:2015/12.4.1')"));
 
   auto sha = db_->query("SELECT sha256 FROM evidence WHERE id = 1");
   ASSERT_TRUE(db_->exec("UPDATE blob_chunk SET data = $1 WHERE sha256 = $2",
@@ -261,7 +277,9 @@ TEST_P(BackendTest, VerifyFindsTampering) {
   ASSERT_TRUE(db_->exec("UPDATE blob_chunk SET data = $1 WHERE sha256 = $2",
                         {store::Bytes{"content 0"}, sha->front().text(0)}));
 
-  ASSERT_TRUE(db_->exec("UPDATE evidence_log SET payload = REPLACE(payload, 'Record 1', 'Record one') WHERE seq = 2"));
+  ASSERT_TRUE(
+      db_->exec("UPDATE evidence_log SET payload = REPLACE(payload, 'Record 1', 'Record one') "
+                "WHERE seq = 2"));
   p = problems();
   ASSERT_FALSE(p.empty());
   EXPECT_EQ(p.front(), "ledger entry 2 was altered: its hash does not match");
@@ -277,7 +295,8 @@ TEST_P(BackendTest, ConcurrentEvidenceKeepsOneUnbrokenChain) {
   constexpr int kThreads = 3;
   constexpr int kEach = 8;
   std::vector<fs::path> paths;
-  for (int i = 0; i < kThreads * kEach; ++i) paths.push_back(files.write("e" + std::to_string(i), std::to_string(i)));
+  for (int i = 0; i < kThreads * kEach; ++i)
+    paths.push_back(files.write("e" + std::to_string(i), std::to_string(i)));
   std::vector<std::string> failures(kThreads);
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t)
@@ -293,8 +312,9 @@ TEST_P(BackendTest, ConcurrentEvidenceKeepsOneUnbrokenChain) {
         return;
       }
       for (int i = 0; i < kEach; ++i) {
-        auto e = add_evidence(*program, input(paths[t * kEach + i], "Item", {"iso27017:2015/12.1.1"}),
-                              Change{"t" + std::to_string(t), "2026-03-01T09:00:00Z"});
+        auto e =
+            add_evidence(*program, input(paths[t * kEach + i], "Item", {"iso27017:2015/12.1.1"}),
+                         Change{"t" + std::to_string(t), "2026-03-01T09:00:00Z"});
         if (!e) {
           failures[t] = e.error().message;
           return;
@@ -314,7 +334,8 @@ TEST_P(BackendTest, EvidencePackVerifiesOfflineAndCatchesAlteration) {
   Files files;
   auto program = Program::open(*db_);
   ASSERT_TRUE(program);
-  auto a = add_evidence(*program, input(files.write("a.pdf", "alpha"), "A", {"iso27017:2015/CLD.9.5.2"}), kAlice);
+  auto a = add_evidence(
+      *program, input(files.write("a.pdf", "alpha"), "A", {"iso27017:2015/CLD.9.5.2"}), kAlice);
   auto b = add_evidence(*program, input(files.write("b.pdf", "beta"), "B", {}), kAlice);
   ASSERT_TRUE(a && b);
   ASSERT_TRUE(remove_evidence(*program, b->id, "obsolete", kAlice));
@@ -341,7 +362,8 @@ TEST_P(BackendTest, EvidencePackVerifiesOfflineAndCatchesAlteration) {
   v = verify_pack(pack);
   ASSERT_TRUE(v);
   ASSERT_FALSE(v->ok());
-  EXPECT_NE(v->problems.front().find("files/" + a->sha256 + " was altered"), std::string::npos) << v->problems.front();
+  EXPECT_NE(v->problems.front().find("files/" + a->sha256 + " was altered"), std::string::npos)
+      << v->problems.front();
 
   auto not_zip = files.write("not.zip", "plain text");
   auto bad = verify_pack(not_zip);

@@ -1,0 +1,107 @@
+#include "app/save_run.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <set>
+
+#include "store/sha256.h"
+
+namespace cc::app {
+namespace {
+
+// The digest and size of a file, read in blocks; empty digest when it cannot be read.
+program::RunInput hash_file(const std::string& path) {
+  program::RunInput in{path, "", 0};
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return in;
+  store::Sha256 h;
+  std::string buf(1 << 16, '\0');
+  for (;;) {
+    ssize_t n = ::read(fd, buf.data(), buf.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    h.update(std::string_view(buf.data(), static_cast<size_t>(n)));
+    in.bytes += static_cast<uint64_t>(n);
+  }
+  ::close(fd);
+  in.sha256 = h.hex();
+  return in;
+}
+
+}  // namespace
+
+std::string rules_digest(const std::vector<assess::RuleInfo>& rules) {
+  std::set<std::string> packs;
+  for (const auto& r : rules) packs.insert(r.source);
+  store::Sha256 h;
+  for (const auto& p : packs) {
+    program::RunInput in = hash_file(p);
+    h.update(p);
+    h.update(std::string_view("\n", 1));
+    h.update(in.sha256);
+    h.update(std::string_view("\n", 1));
+  }
+  return h.hex();
+}
+
+SavingStream::SavingStream(report::ReportStream& inner, std::string label, program::Change started)
+    : inner_(inner), writer_([&] {
+        program::RunSummary header;
+        header.started_at = started.at;
+        header.actor = started.actor;
+        header.tool_version = CC_VERSION;
+        header.label = std::move(label);
+        return header;
+      }()) {}
+
+void SavingStream::begin(const report::ScanReport& head) {
+  sources_ = head.sources;
+  writer_.set_rules(rules_digest(head.rules), static_cast<int64_t>(head.rules.size()),
+                    head.framework);
+  inner_.begin(head);
+}
+
+void SavingStream::add(const Finding& f) {
+  program::StoredFinding s;
+  s.rule_id = f.rule_id;
+  s.resource = f.resource_address;
+  s.kind = f.resource_kind;
+  s.verdict = to_string(f.verdict);
+  s.severity = to_string(f.severity);
+  s.message = f.message;
+  s.file = sources_ ? sources_->path(f.span.file) : std::string();
+  s.line = f.span.line;
+  s.col = f.span.col;
+  s.suppressed = f.suppressed;
+  (void)writer_.add(std::move(s));  // an error is kept and reported by save()
+  inner_.add(f);
+}
+
+void SavingStream::end(const report::ScanReport& summary) {
+  for (const auto& c : summary.controls) {
+    program::RunControl rc{c.ref,
+                           c.title,
+                           assess::to_string(c.status),
+                           static_cast<int64_t>(c.pass),
+                           static_cast<int64_t>(c.fail),
+                           static_cast<int64_t>(c.unknown),
+                           static_cast<int64_t>(c.suppressed),
+                           c.fail ? to_string(c.worst) : "",
+                           c.rules};
+    controls_.push_back(std::move(rc));
+  }
+  inner_.end(summary);
+}
+
+Result<int64_t, store::Error> SavingStream::save(const program::Program& program,
+                                                 const report::ScanReport& report,
+                                                 const std::string& finished_at) {
+  std::vector<program::RunInput> inputs;
+  if (report.sources)
+    for (uint32_t id = report.first_input; id < report.end_input; ++id)
+      inputs.push_back(hash_file(report.sources->path(id)));
+  return writer_.finish(program, controls_, inputs, finished_at);
+}
+
+}  // namespace cc::app

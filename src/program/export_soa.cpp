@@ -1,0 +1,172 @@
+#include "program/export_soa.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <cctype>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "report/xlsx_writer.h"
+
+namespace cc::program {
+namespace {
+
+constexpr const char* kNamespace = "urn:cloudcomply:oscal";
+
+// A random (version 4) UUID, as OSCAL asks of every identified object.
+std::string uuid_v4(std::mt19937_64& rng) {
+  std::uniform_int_distribution<uint64_t> dist;
+  uint64_t hi = dist(rng);
+  uint64_t lo = dist(rng);
+  hi = (hi & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000004000ULL;
+  lo = (lo & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;
+  return fmt::format("{:08x}-{:04x}-{:04x}-{:04x}-{:012x}", hi >> 32, (hi >> 16) & 0xFFFF,
+                     hi & 0xFFFF, lo >> 48, lo & 0xFFFFFFFFFFFFULL);
+}
+
+// OSCAL prop values may not be empty or start or end with white space.
+std::string trimmed(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return std::string(s);
+}
+
+nlohmann::json prop(std::string_view name, std::string_view value) {
+  return {{"name", name}, {"ns", kNamespace}, {"value", value}};
+}
+
+const char* yes_no(bool b) { return b ? "yes" : "no"; }
+
+}  // namespace
+
+std::optional<SoaFormat> parse_soa_format(std::string_view text) {
+  if (text == "csv") return SoaFormat::Csv;
+  if (text == "xlsx") return SoaFormat::Xlsx;
+  if (text == "oscal") return SoaFormat::Oscal;
+  return std::nullopt;
+}
+
+report::Table soa_table(const std::vector<SoaRow>& rows) {
+  report::Table t;
+  t.name = "Statement of Applicability";
+  t.columns = {{"Framework", 15, false},    {"Control", 12, false},      {"Title", 40, true},
+               {"Applicable", 11, false},   {"Justification", 45, true}, {"Status", 22, false},
+               {"Owner", 20, true},         {"Evidence", 40, true},      {"Rules", 24, true},
+               {"Last assessed", 21, false}};
+  for (const auto& r : rows)
+    t.rows.push_back({r.framework, r.control_id, r.title, yes_no(r.entry.applicable),
+                      r.entry.justification, to_string(r.entry.status), r.entry.owner,
+                      fmt::format("{}", fmt::join(r.evidence, "; ")),
+                      fmt::format("{}", fmt::join(r.rules, ", ")), r.entry.last_assessed});
+  return t;
+}
+
+std::string soa_text(const std::vector<SoaRow>& rows) {
+  if (rows.empty()) return "No SoA entries; add them with `cloudcomply soa seed`.\n";
+  size_t width = 7;
+  for (const auto& r : rows) width = std::max(width, r.control_ref.size());
+  std::string out = fmt::format("{:<{}}  {:<10}  {:<21}  {:<16}  {:>8}  {:>5}\n", "CONTROL", width,
+                                "APPLICABLE", "STATUS", "OWNER", "EVIDENCE", "RULES");
+  size_t applicable = 0;
+  for (const auto& r : rows) {
+    applicable += r.entry.applicable ? 1 : 0;
+    out +=
+        fmt::format("{:<{}}  {:<10}  {:<21}  {:<16}  {:>8}  {:>5}\n", r.control_ref, width,
+                    yes_no(r.entry.applicable), to_string(r.entry.status),
+                    r.entry.owner.empty() ? "-" : r.entry.owner, r.evidence.size(), r.rules.size());
+    if (!r.entry.applicable) out += fmt::format("    not applicable: {}\n", r.entry.justification);
+  }
+  out += fmt::format("{} controls, {} applicable, {} not applicable\n", rows.size(), applicable,
+                     rows.size() - applicable);
+  return out;
+}
+
+std::string soa_json(const std::vector<SoaRow>& rows) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : rows) {
+    nlohmann::json e = nlohmann::json::parse(to_json(r.entry));
+    e["control"] = r.control_ref;
+    e["framework"] = r.framework;
+    e["id"] = r.control_id;
+    e["title"] = r.title;
+    e["evidence"] = r.evidence;
+    e["rules"] = r.rules;
+    e["revision"] = r.entry.revision;
+    e["updated_at"] = r.entry.updated_at;
+    e["updated_by"] = r.entry.updated_by;
+    out.push_back(std::move(e));
+  }
+  return out.dump(2) + "\n";
+}
+
+std::string oscal_control_id(std::string_view label) {
+  std::string out;
+  for (char c : label) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '.' || c == '-' || c == '_')
+      out += static_cast<char>(std::tolower(u));
+    else if (c == '(')
+      out += '.';
+    else if (c == ' ')
+      out += '-';
+    // ')' and anything else a token may not hold is dropped.
+  }
+  if (out.empty() || !(std::isalpha(static_cast<unsigned char>(out[0])) || out[0] == '_'))
+    out = "c-" + out;
+  return out;
+}
+
+std::string soa_oscal(const std::vector<SoaRow>& rows, const Scope& scope,
+                      std::string_view generated_at) {
+  std::random_device seed;
+  std::mt19937_64 rng((static_cast<uint64_t>(seed()) << 32) | seed());
+  nlohmann::json requirements = nlohmann::json::array();
+  for (const auto& r : rows) {
+    nlohmann::json props = nlohmann::json::array();
+    props.push_back(prop("control-ref", r.control_ref));
+    props.push_back(prop("applicable", yes_no(r.entry.applicable)));
+    props.push_back(prop("implementation-status", to_string(r.entry.status)));
+    if (std::string owner = trimmed(r.entry.owner); !owner.empty())
+      props.push_back(prop("owner", owner));
+    if (!r.entry.last_assessed.empty())
+      props.push_back(prop("last-assessed", r.entry.last_assessed));
+    props.push_back(prop("evidence-count", std::to_string(r.evidence.size())));
+    for (const auto& rule : r.rules) props.push_back(prop("rule", rule));
+    nlohmann::json req{{"uuid", uuid_v4(rng)},
+                       {"control-id", oscal_control_id(r.control_id)},
+                       {"props", std::move(props)}};
+    if (!r.entry.justification.empty()) req["remarks"] = r.entry.justification;
+    requirements.push_back(std::move(req));
+  }
+  nlohmann::json ssp{
+      {"uuid", uuid_v4(rng)},
+      {"metadata",
+       {{"title", fmt::format("Statement of Applicability of {}", scope.organisation)},
+        {"last-modified", generated_at},
+        {"version", fmt::format("scope revision {}", scope.revision)},
+        {"oscal-version", "1.1.2"}}},
+      {"control-implementation",
+       {{"description",
+         fmt::format("Applicability and implementation status of the controls of {} in the "
+                     "scope of {}.",
+                     fmt::join(scope.frameworks, ", "), scope.organisation)},
+        {"implemented-requirements", std::move(requirements)}}}};
+  return nlohmann::json{{"system-security-plan", std::move(ssp)}}.dump(2) + "\n";
+}
+
+Result<uintmax_t, std::string> export_soa(const std::vector<SoaRow>& rows, const Scope& scope,
+                                          SoaFormat format, const std::filesystem::path& path,
+                                          std::string_view generated_at) {
+  switch (format) {
+    case SoaFormat::Csv:
+      return report::write_text_file(path, report::csv_text(soa_table(rows)));
+    case SoaFormat::Xlsx:
+      return report::write_xlsx(path, {soa_table(rows)});
+    case SoaFormat::Oscal:
+      return report::write_text_file(path, soa_oscal(rows, scope, generated_at));
+  }
+  return unexpected(std::string("unknown export format"));
+}
+
+}  // namespace cc::program

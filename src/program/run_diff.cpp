@@ -1,0 +1,104 @@
+#include "program/run_diff.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace cc::program {
+namespace {
+
+// The finding columns of one side of the comparison, as "a.fingerprint, a.rule_id, …".
+std::string side_columns(std::string_view side) {
+  std::string out;
+  for (const char* c : {"fingerprint", "rule_id", "resource", "kind", "verdict", "severity",
+                        "message", "file", "line", "col", "suppressed"})
+    out += fmt::format("{}{}.{}", out.empty() ? "" : ", ", side, c);
+  return out;
+}
+
+std::optional<StoredFinding> side(const store::Row& r, size_t at) {
+  if (r.is_null(at)) return std::nullopt;
+  return StoredFinding{r.text(at),        r.text(at + 1),    r.text(at + 2),         r.text(at + 3),
+                       r.text(at + 4),    r.text(at + 5),    r.text(at + 6),         r.text(at + 7),
+                       r.integer(at + 8), r.integer(at + 9), r.integer(at + 10) != 0};
+}
+
+bool failing(const std::optional<StoredFinding>& f) {
+  return f && f->verdict == "fail" && !f->suppressed;
+}
+
+}  // namespace
+
+const char* to_string(FindingChange::Kind k) {
+  switch (k) {
+    case FindingChange::Kind::New:
+      return "new";
+    case FindingChange::Kind::Fixed:
+      return "fixed";
+    case FindingChange::Kind::Changed:
+      return "changed";
+  }
+  return "changed";
+}
+
+size_t RunDiff::count(FindingChange::Kind k) const {
+  return static_cast<size_t>(std::count_if(findings.begin(), findings.end(),
+                                           [k](const FindingChange& c) { return c.kind == k; }));
+}
+
+Result<RunDiff, Error> diff_runs(const Program& p, int64_t from, int64_t to) {
+  for (int64_t run : {from, to})
+    if (auto r = get_run(p, run); !r) return unexpected(r.error());
+  RunDiff out{from, to, {}, {}};
+  // Only rows that differ come back: the database compares the two runs by fingerprint.
+  const std::string sql =
+      "SELECT " + side_columns("a") + ", " + side_columns("b") +
+      " FROM (SELECT * FROM run_finding WHERE run_id = $1) a "
+      "FULL OUTER JOIN (SELECT * FROM run_finding WHERE run_id = $2) b "
+      "ON a.fingerprint = b.fingerprint "
+      "WHERE a.verdict IS DISTINCT FROM b.verdict OR a.severity IS DISTINCT FROM b.severity "
+      "OR a.message IS DISTINCT FROM b.message OR a.suppressed IS DISTINCT FROM b.suppressed";
+  auto rows = p.db().query(sql, {from, to});
+  if (!rows) return unexpected(rows.error());
+  for (const auto& r : *rows) {
+    auto before = side(r, 0);
+    auto after = side(r, 11);
+    const bool was = failing(before);
+    const bool is = failing(after);
+    FindingChange c{FindingChange::Kind::Changed, before, after};
+    if (is && !was)
+      c.kind = FindingChange::Kind::New;
+    else if (was && !is && (!after || after->verdict == "pass" || after->suppressed))
+      c.kind = FindingChange::Kind::Fixed;
+    else if (!(was && is) && !(was && after && after->verdict == "unknown"))
+      continue;  // pass <-> unknown, absent <-> pass
+    out.findings.push_back(std::move(c));
+  }
+  std::stable_sort(
+      out.findings.begin(), out.findings.end(), [](const FindingChange& a, const FindingChange& b) {
+        if (a.kind != b.kind) return a.kind < b.kind;
+        const auto& fa = a.after ? *a.after : *a.before;
+        const auto& fb = b.after ? *b.after : *b.before;
+        return std::tie(fa.file, fa.line, fa.rule_id) < std::tie(fb.file, fb.line, fb.rule_id);
+      });
+
+  auto older = run_controls(p, from);
+  auto newer = run_controls(p, to);
+  if (!older) return unexpected(older.error());
+  if (!newer) return unexpected(newer.error());
+  std::map<std::string, const RunControl*> before;
+  for (const auto& c : *older) before[c.ref] = &c;
+  for (const auto& c : *newer) {
+    auto it = before.find(c.ref);
+    std::string was = it == before.end() ? "absent" : it->second->status;
+    if (it != before.end()) before.erase(it);
+    if (was != c.status) out.controls.push_back(ControlChange{c.ref, c.title, was, c.status});
+  }
+  for (const auto& [ref, c] : before)
+    out.controls.push_back(ControlChange{ref, c->title, c->status, "absent"});
+  return out;
+}
+
+}  // namespace cc::program
