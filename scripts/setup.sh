@@ -7,12 +7,13 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache git
   libyaml-dev libsimdjson-dev libre2-dev libfmt-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev libjemalloc-dev libssl-dev zlib1g-dev
-  libsqlite3-dev libpq-dev libzip-dev libxlsxwriter-dev
+  libsqlite3-dev libpq-dev libzip-dev libxlsxwriter-dev libpugixml-dev
 )
 if [[ "${CC_SETUP_TEST:-0}" == 1 ]]; then
   # The test suite also builds with clang for libFuzzer and the sanitizers.
   # The store tests also run against a PostgreSQL server they start themselves.
-  packages+=(clang libclang-rt-14-dev python3 postgresql)
+  # The HTML report's browser test renders it with headless Chromium.
+  packages+=(clang libclang-rt-14-dev python3 postgresql chromium)
 fi
 
 missing=()

@@ -5,6 +5,9 @@
 
 #include <set>
 
+#include "catalog/catalog.h"
+#include "core/data_dir.h"
+#include "program/scope.h"
 #include "store/sha256.h"
 
 namespace cc::app {
@@ -27,6 +30,22 @@ program::RunInput hash_file(const std::string& path) {
   ::close(fd);
   in.sha256 = h.hex();
   return in;
+}
+
+program::RunControl run_control(const assess::ControlResult& c, const assess::Tallies& tallies) {
+  std::vector<std::string> failing;
+  for (const auto& r : c.rules)
+    if (auto it = tallies.find(r); it != tallies.end() && it->second.fail > 0) failing.push_back(r);
+  return program::RunControl{c.ref,
+                             c.title,
+                             assess::to_string(c.status),
+                             static_cast<int64_t>(c.pass),
+                             static_cast<int64_t>(c.fail),
+                             static_cast<int64_t>(c.unknown),
+                             static_cast<int64_t>(c.suppressed),
+                             c.fail ? to_string(c.worst) : "",
+                             c.rules,
+                             failing};
 }
 
 }  // namespace
@@ -74,29 +93,41 @@ void SavingStream::add(const Finding& f) {
   s.line = f.span.line;
   s.col = f.span.col;
   s.suppressed = f.suppressed;
+  assess::count(tallies_, f);
   (void)writer_.add(std::move(s));  // an error is kept and reported by save()
   inner_.add(f);
 }
 
 void SavingStream::end(const report::ScanReport& summary) {
-  for (const auto& c : summary.controls) {
-    program::RunControl rc{c.ref,
-                           c.title,
-                           assess::to_string(c.status),
-                           static_cast<int64_t>(c.pass),
-                           static_cast<int64_t>(c.fail),
-                           static_cast<int64_t>(c.unknown),
-                           static_cast<int64_t>(c.suppressed),
-                           c.fail ? to_string(c.worst) : "",
-                           c.rules};
-    controls_.push_back(std::move(rc));
-  }
+  for (const auto& c : summary.controls) controls_.push_back(run_control(c, tallies_));
   inner_.end(summary);
 }
 
 Result<int64_t, store::Error> SavingStream::save(const program::Program& program,
                                                  const report::ScanReport& report,
                                                  const std::string& finished_at) {
+  // The roll-up for the other frameworks the program answers to, so its status covers
+  // every control in scope.
+  if (auto scope = program::load_scope(program); scope && scope->has_value()) {
+    SourceTable sources;
+    Diagnostics ignored;
+    auto catalog = catalog::Catalog::load(data_dir() / "catalog", sources, ignored, catalog::LoadMode::OnDemand);
+    for (const auto& framework : (*scope)->frameworks) {
+      if (framework == report.framework) continue;
+      assess::RollupOptions ro;
+      ro.framework = framework;
+      ro.map = [&catalog](const std::string& ref, const std::string& fw) {
+        std::vector<std::string> refs;
+        for (const auto& m : catalog.map(ref, fw)) refs.emplace_back(m.other);
+        return refs;
+      };
+      ro.title = [&catalog](const std::string& ref) {
+        const auto* c = catalog.find(ref);
+        return c ? c->title : std::string{};
+      };
+      for (const auto& c : assess::rollup(tallies_, report.rules, ro)) controls_.push_back(run_control(c, tallies_));
+    }
+  }
   std::vector<program::RunInput> inputs;
   if (report.sources)
     for (uint32_t id = report.first_input; id < report.end_input; ++id)

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "assess/rollup.h"
 #include "program/runs.h"
 #include "report/scan_report.h"
 
@@ -17,7 +18,8 @@ class SavingStream final : public report::ReportStream {
   void add(const Finding& f) override;
   void end(const report::ScanReport& summary) override;
 
-  // Writes the run: its inputs (each hashed now), findings and controls. Call after
+  // Writes the run: its inputs (each hashed now), findings, and the control roll-up for
+  // the scan's framework and every other framework in the program's scope. Call after
   // run_scan returned, with the report it returned.
   Result<int64_t, store::Error> save(const program::Program& program,
                                      const report::ScanReport& report,
@@ -28,6 +30,7 @@ class SavingStream final : public report::ReportStream {
   program::RunWriter writer_;
   const SourceTable* sources_ = nullptr;
   std::vector<program::RunControl> controls_;
+  assess::Tallies tallies_;
 };
 
 // The digest of a rule set: of every rule pack file's content, in path order, so any

@@ -10,6 +10,7 @@
 #include "program/dates.h"
 #include "program/responsibility.h"
 #include "program/soa.h"
+#include "program/text.h"
 
 namespace cc::program {
 namespace {
@@ -55,8 +56,7 @@ const char* to_string(AttestationKind k) {
 }
 
 std::optional<AttestationKind> parse_attestation_kind(std::string_view text) {
-  std::string t(text);
-  std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::string t = ascii_lower(text);
   if (t == "certificate") return AttestationKind::Certificate;
   if (t == "report") return AttestationKind::Report;
   if (t == "other") return AttestationKind::Other;

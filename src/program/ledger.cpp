@@ -177,11 +177,12 @@ Result<Verification, Error> verify_store(const Program& p) {
       v.problems.push_back(fmt::format("evidence {}'s replacement differs from the ledger", e.id));
     digests.insert(e.sha256);
   }
-  if (v.ok() || stored->size() != state.size())
-    for (const auto& [id, _] : state)
-      if (std::none_of(stored->begin(), stored->end(),
-                       [&](const Evidence& e) { return e.id == id; }))
-        v.problems.push_back(fmt::format("evidence {} is in the ledger but not in the store", id));
+  std::set<int64_t> stored_ids;
+  for (const auto& e : *stored) stored_ids.insert(e.id);
+  for (const auto& entry : state)
+    if (!stored_ids.count(entry.first))
+      v.problems.push_back(
+          fmt::format("evidence {} is in the ledger but not in the store", entry.first));
   for (const auto& d : digests) {
     auto check = store::check_blob(p.db(), d);
     if (!check) return unexpected(check.error());

@@ -8,6 +8,7 @@
 
 #include "program/dates.h"
 #include "program/soa.h"
+#include "program/text.h"
 
 namespace cc::program {
 namespace {
@@ -38,8 +39,7 @@ const char* to_string(Owner o) {
 }
 
 std::optional<Owner> parse_owner(std::string_view text) {
-  std::string t(text);
-  std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::string t = ascii_lower(text);
   if (t == "provider" || t == "csp") return Owner::Provider;
   if (t == "customer" || t == "csc") return Owner::Customer;
   if (t == "shared" || t == "both") return Owner::Shared;

@@ -53,15 +53,30 @@ Result<RunDiff, Error> diff_runs(const Program& p, int64_t from, int64_t to) {
     if (auto r = get_run(p, run); !r) return unexpected(r.error());
   RunDiff out{from, to, {}, {}};
   // Only rows that differ come back: the database compares the two runs by fingerprint.
-  const std::string sql =
+  // Only rows that differ come back. Each side is looked up through the (run, fingerprint)
+  // key: checks in the newer run with their older counterpart when there is one, then
+  // checks of the older run that are gone.
+  const std::string changed =
       "SELECT " + side_columns("a") + ", " + side_columns("b") +
-      " FROM (SELECT * FROM run_finding WHERE run_id = $1) a "
-      "FULL OUTER JOIN (SELECT * FROM run_finding WHERE run_id = $2) b "
-      "ON a.fingerprint = b.fingerprint "
-      "WHERE a.verdict IS DISTINCT FROM b.verdict OR a.severity IS DISTINCT FROM b.severity "
-      "OR a.message IS DISTINCT FROM b.message OR a.suppressed IS DISTINCT FROM b.suppressed";
-  auto rows = p.db().query(sql, {from, to});
+      " FROM run_finding b LEFT JOIN run_finding a ON a.run_id = $1 AND a.fingerprint = "
+      "b.fingerprint WHERE b.run_id = $2 AND (a.fingerprint IS NULL "
+      "OR a.verdict <> b.verdict OR a.severity <> b.severity OR a.message <> b.message "
+      "OR a.suppressed <> b.suppressed)";
+  const std::string gone =
+      "SELECT " + side_columns("a") +
+      " FROM run_finding a WHERE a.run_id = $1 AND NOT EXISTS (SELECT 1 FROM run_finding b "
+      "WHERE b.run_id = $2 AND b.fingerprint = a.fingerprint)";
+  auto rows = p.db().query(changed, {from, to});
   if (!rows) return unexpected(rows.error());
+  auto removed = p.db().query(gone, {from, to});
+  if (!removed) return unexpected(removed.error());
+  for (const auto& r : *removed) {
+    std::vector<std::optional<std::string>> cells;
+    for (size_t i = 0; i < r.size(); ++i)
+      cells.emplace_back(r.is_null(i) ? std::nullopt : std::optional(r.text(i)));
+    cells.resize(2 * r.size());  // no newer side
+    rows->emplace_back(std::move(cells));
+  }
   for (const auto& r : *rows) {
     auto before = side(r, 0);
     auto after = side(r, 11);

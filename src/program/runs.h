@@ -38,8 +38,9 @@ struct RunControl {
   std::string title;
   std::string status;  // failing, unknown, passing, not assessed
   int64_t pass = 0, fail = 0, unknown = 0, suppressed = 0;
-  std::string worst;  // worst failing severity
-  std::vector<std::string> rules;
+  std::string worst;                       // worst failing severity
+  std::vector<std::string> rules;          // rules that give evidence for the control
+  std::vector<std::string> failing_rules;  // those of them with failing findings
 };
 
 struct RunSummary {
@@ -93,6 +94,8 @@ Result<std::vector<RunSummary>, Error> list_runs(const Program& program, size_t 
 Result<RunSummary, Error> get_run(const Program& program, int64_t id);
 // The id of the newest run (`back` 0), the one before it (1), …; NotFound when there are fewer.
 Result<int64_t, Error> recent_run(const Program& program, size_t back = 0);
+// The saved run just before `run`, when there is one.
+Result<std::optional<int64_t>, Error> run_before(const Program& program, int64_t run);
 Result<std::vector<RunControl>, Error> run_controls(const Program& program, int64_t run);
 
 struct FindingFilter {

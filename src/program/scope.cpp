@@ -7,15 +7,10 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "program/text.h"
+
 namespace cc::program {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 nlohmann::json json_of(const Scope& s) {
   nlohmann::json models = nlohmann::json::array();
@@ -65,21 +60,21 @@ const char* to_string(ServiceModel m) {
 const char* to_string(Direction d) { return d == Direction::Used ? "used" : "provided"; }
 
 std::optional<Role> parse_role(std::string_view text) {
-  std::string t = lower(text);
+  std::string t = ascii_lower(text);
   if (t == "provider" || t == "csp") return Role::Provider;
   if (t == "customer" || t == "csc") return Role::Customer;
   if (t == "both") return Role::Both;
   return std::nullopt;
 }
 std::optional<ServiceModel> parse_service_model(std::string_view text) {
-  std::string t = lower(text);
+  std::string t = ascii_lower(text);
   if (t == "iaas") return ServiceModel::IaaS;
   if (t == "paas") return ServiceModel::PaaS;
   if (t == "saas") return ServiceModel::SaaS;
   return std::nullopt;
 }
 std::optional<Direction> parse_direction(std::string_view text) {
-  std::string t = lower(text);
+  std::string t = ascii_lower(text);
   if (t == "used" || t == "use") return Direction::Used;
   if (t == "provided" || t == "provide") return Direction::Provided;
   return std::nullopt;

@@ -1,5 +1,7 @@
 #include "store/database.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 
 #include "store/backends.h"
@@ -30,22 +32,28 @@ Result<std::unique_ptr<Database>, Error> open_database(const std::string& url, i
   return open_sqlite(url, busy_ms);
 }
 
-Transaction::Transaction(Database& db, TxMode mode) : db_(db) {
-  auto s = db_.begin(mode);
-  if (s)
-    open_ = true;
-  else
+Transaction::Transaction(Database& db, TxMode mode) : db_(db), level_(db.depth_) {
+  auto s = level_ == 0 ? db_.begin(mode) : db_.exec_script(fmt::format("SAVEPOINT cc_{}", level_));
+  if (!s) {
     error_ = s.error();
+    return;
+  }
+  open_ = true;
+  ++db_.depth_;
 }
 
 Transaction::~Transaction() {
-  if (open_) (void)db_.rollback();
+  if (!open_) return;
+  --db_.depth_;
+  if (level_ == 0) (void)db_.rollback();
+  else (void)db_.exec_script(fmt::format("ROLLBACK TO SAVEPOINT cc_{0}; RELEASE SAVEPOINT cc_{0}", level_));
 }
 
 Status Transaction::commit() {
-  if (!open_)
-    return unexpected(error_.value_or(Error{Error::Kind::Other, "transaction already ended"}));
+  if (!open_) return unexpected(error_.value_or(Error{Error::Kind::Other, "transaction already ended"}));
   open_ = false;
+  --db_.depth_;
+  if (level_ > 0) return db_.exec_script(fmt::format("RELEASE SAVEPOINT cc_{}", level_));
   auto s = db_.commit();
   if (!s) (void)db_.rollback();
   return s;

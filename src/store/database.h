@@ -91,6 +91,10 @@ class Database {
   // PostgreSQL, where writers run side by side, before appending to an ordered chain;
   // SQLite's write transaction already excludes every other writer.
   virtual Status lock(std::string_view name) = 0;
+
+ private:
+  friend class Transaction;
+  int depth_ = 0;  // open Transaction objects on this connection
 };
 
 // "postgres://…" or "postgresql://…" (libpq's URI syntax) opens PostgreSQL; anything
@@ -102,6 +106,8 @@ Result<std::unique_ptr<Database>, Error> open_database(const std::string& url, i
 bool is_postgres_url(std::string_view url);
 
 // Rolls back unless committed: a write that stops half way leaves nothing behind.
+// Transactions nest: an inner one is a savepoint of the outer, so a function that
+// needs a transaction can be called inside another's.
 class Transaction {
  public:
   Transaction(Database& db, TxMode mode);
@@ -116,6 +122,7 @@ class Transaction {
  private:
   Database& db_;
   bool open_ = false;
+  int level_ = 0;  // 0: the outermost
   std::optional<Error> error_;
 };
 

@@ -389,5 +389,90 @@ assert any(c['after']=='failing' for c in d['controls']), d['controls']"
 check "diff --fail-on-new" run 1 "$tmp/diff2.txt" diff 1 2 --db "$rundb" --fail-on-new
 check "diff of unknown run" run 2 "$tmp/diff3.txt" diff 1 99 --db "$rundb"
 
+# The organisation's own licensed control text, kept in its store.
+ctdb="$tmp/text.db"
+printf 'Control,Title,Control text\r\n12.4.1,Event logging,"Licensed words, line one\nline two"\r\nCLD.9.5.2,,More licensed words\r\n' >"$tmp/ct.csv"
+check "text import dry run" run 0 "$tmp/ct0.txt" catalog import "$tmp/ct.csv" --db "$ctdb" --dry-run --source "copy 1"
+check "dry run writes nothing" grep -q "2 controls would be imported from ct.csv; nothing was written" "$tmp/ct0.txt"
+check "import names its columns" grep -q 'Columns: control id "Control" (column A, by its header), text "Control text" (column C, by its header), title "Title" (column B' "$tmp/ct0.txt"
+check "text before import" run 0 "$tmp/ct1.txt" catalog text 12.4.1 --db "$ctdb"
+check "text says none is loaded" grep -q "No licensed text is loaded" "$tmp/ct1.txt"
+check "text import" run 0 "$tmp/ct2.txt" catalog import "$tmp/ct.csv" --db "$ctdb" --actor alice --source "ISO/IEC 27017:2015, licensed copy no. 123"
+check "text import counts" grep -q "Imported the text of 2 controls from ct.csv (2 new, 0 replaced)" "$tmp/ct2.txt"
+check "text show" run 0 "$tmp/ct3.txt" catalog text 12.4.1 --db "$ctdb"
+check "text show has the text and source" python3 -c "
+t=open('$tmp/ct3.txt').read()
+assert t.startswith('iso27017:2015/12.4.1 Event logging\n'), t
+assert 'Source: ISO/IEC 27017:2015, licensed copy no. 123 (from ct.csv, imported ' in t and ' by alice)' in t, t
+assert t.endswith('Licensed words, line one\nline two\n'), t"
+python3 -c "
+print('id,text')
+print('12.4.1,Replaced words')
+for i in range(61): print(f'99.{i}.1,unknown')
+" >"$tmp/ctbad.csv"
+check "bad rows stop the whole import" run 2 "$tmp/ct4.txt" catalog import "$tmp/ctbad.csv" --db "$ctdb"
+check "errors name row and column" grep -q '^ctbad.csv:3:1: "99.0.1" is not a control in the catalog' "$tmp/ct4.txt.err"
+check "errors are capped" grep -q "^\.\.\. and 11 more errors" "$tmp/ct4.txt.err"
+check "errors say nothing was imported" grep -q "61 errors in ctbad.csv; nothing was imported" "$tmp/ct4.txt.err"
+check "text kept after failed import" run 0 "$tmp/ct5.json" catalog text 12.4.1 --db "$ctdb" --format json
+check "text json" python3 -c "
+import json
+d=json.load(open('$tmp/ct5.json'))
+assert d['control']=='iso27017:2015/12.4.1' and d['text']=='Licensed words, line one\nline two', d
+assert d['file']=='ct.csv' and d['imported_by']=='alice', d"
+python3 - "$tmp/ct.xlsx" <<'PY'
+import sys, zipfile
+ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+r = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+def cell(ref, text): return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('xl/workbook.xml', f'<workbook {ns} {r}><sheets><sheet name="Cover" sheetId="1" r:id="rId1"/><sheet name="Annex A" sheetId="2" r:id="rId2"/></sheets></workbook>')
+    z.writestr('xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="worksheets/sheet2.xml"/></Relationships>')
+    z.writestr('xl/worksheets/sheet1.xml', f'<worksheet {ns}><sheetData><row r="1">{cell("A1", "Licensed copy")}</row></sheetData></worksheet>')
+    z.writestr('xl/worksheets/sheet2.xml', f'<worksheet {ns}><sheetData><row r="1">{cell("A1", "No")}{cell("B1", "Body")}</row><row r="2"><c r="A2"><v>8.15</v></c>{cell("B2", "Annex A licensed words")}</row><row r="3">{cell("A3", "iso27017:2015/12.4.1")}{cell("B3", "Replaced words")}</row></sheetData></worksheet>')
+PY
+check "xlsx import of a named sheet" run 0 "$tmp/ct6.txt" catalog import "$tmp/ct.xlsx" --db "$ctdb" --sheet "annex a" --framework iso27001:2022 --text-column body --source "licensed copy"
+check "xlsx import counts" grep -q "Imported the text of 2 controls from ct.xlsx (1 new, 1 replaced)" "$tmp/ct6.txt"
+check "xlsx bare id in the wrong framework" run 2 "$tmp/ct7.txt" catalog import "$tmp/ct.xlsx" --db "$ctdb" --sheet "Annex A" --text-column body --framework iso27017:2015
+check "xlsx error names the cell" grep -q "ct.xlsx: 'Annex A'!A2 (row 2, column 1): \"8.15\" is not a control of iso27017:2015" "$tmp/ct7.txt.err"
+check "text of another tenant" run 0 "$tmp/ct8.json" catalog text A.8.15 --db "$ctdb" --tenant other --format json
+check "tenants are isolated" python3 -c "
+import json
+assert json.load(open('$tmp/ct8.json'))['text'] is None"
+check "import logged" python3 -c "
+import sqlite3, hashlib
+rows=sqlite3.connect('$ctdb').execute(\"select entity_key, action, after_value from change_log where entity='control-text' order by id\").fetchall()
+assert [r[:2] for r in rows]==[('ct.csv','import'),('ct.xlsx','import')], rows
+assert hashlib.sha256(open('$tmp/ct.csv','rb').read()).hexdigest() in rows[0][2], rows"
+check "file and remove-all refused" run 2 "$tmp/ct9.txt" catalog import "$tmp/ct.csv" --remove-all --db "$ctdb"
+check "remove-all" run 0 "$tmp/ct10.txt" catalog import --remove-all --db "$ctdb"
+check "remove-all counts" grep -q "Removed the text of 3 controls" "$tmp/ct10.txt"
+check "text gone" run 0 "$tmp/ct11.txt" catalog text CLD.9.5.2 --db "$ctdb"
+check "text gone says so" grep -q "No licensed text is loaded" "$tmp/ct11.txt"
+check "text of unknown control" run 2 "$tmp/ct12.txt" catalog text 99.99 --db "$ctdb"
+
+# Program status: the SoA, evidence freshness and a saved run together.
+export CLOUDCOMPLY_DB="$db" CLOUDCOMPLY_NOW=2026-03-01T09:00:00Z
+check "status before any run" run 0 "$tmp/st0.json" status --format json
+check "soa seed for status" run 0 "$tmp/seed.txt" soa seed
+check "soa exclusion" run 0 "$tmp/soax.txt" soa set 11.1.1 --applicable no --justification "No premises of our own"
+check "scan --save for status" run 0 "$tmp/st-scan.txt" scan "$src/examples/saas" --save --fail-on none
+check "status" run 0 "$tmp/st.json" status --format json
+check "status content" python3 -c "
+import json
+d=json.load(open('$tmp/st.json')); c={x['ref']:x for x in d['controls']}
+assert d['run']==1 and len(d['controls'])==len(c), d['run']
+assert c['iso27017:2015/11.1.1']['status']=='not applicable' and 'No premises' in c['iso27017:2015/11.1.1']['reason']
+x=c['iso27017:2015/CLD.9.5.2']
+assert x['evidence_expired'] and x['evidence']['lapsed']==1, x
+assert any(v['status'] in ('partial','not implemented') and v['checks']['failed']>0 for v in c.values())
+assert sum(d['summary'].values())==len(c), d['summary']
+assert any(e['state']=='expired' and 'iso27017:2015/CLD.9.5.2' in e['controls'] for e in d['evidence'])"
+check "status text" run 0 "$tmp/st.txt" status
+check "status text flags expired evidence" grep -q "\[evidence expired\]" "$tmp/st.txt"
+check "status without a program" run 2 "$tmp/st2.txt" status --db "$tmp/program/none.db"
+check "status says to init" grep -q "cloudcomply init" "$tmp/st2.txt.err"
+unset CLOUDCOMPLY_DB CLOUDCOMPLY_NOW
+
 echo "e2e: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -49,5 +49,6 @@ CREATE TABLE run_control (
   suppressed BIGINT NOT NULL,
   worst TEXT NOT NULL,
   rules TEXT NOT NULL,
+  failing_rules TEXT NOT NULL,
   PRIMARY KEY (run_id, control_ref)
 );

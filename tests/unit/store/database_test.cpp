@@ -122,6 +122,32 @@ TEST_P(BackendTest, UncommittedTransactionLeavesNothing) {
   EXPECT_EQ(rows->front().integer(0), 1);
 }
 
+TEST_P(BackendTest, NestedTransactionsAreSavepoints) {
+  auto count = [&]() { return db_->query("SELECT COUNT(*) FROM tenant")->front().integer(0); };
+  {
+    Transaction outer(*db_, TxMode::Write);
+    ASSERT_FALSE(outer.error());
+    ASSERT_TRUE(db_->exec("INSERT INTO tenant (slug, name, created_at) VALUES ('a', 'A', 'x')"));
+    {
+      Transaction inner(*db_, TxMode::Write);
+      ASSERT_FALSE(inner.error()) << inner.error()->message;
+      ASSERT_TRUE(db_->exec("INSERT INTO tenant (slug, name, created_at) VALUES ('b', 'B', 'x')"));
+    }  // the inner part is undone, the outer goes on
+    {
+      Transaction inner(*db_, TxMode::Write);
+      ASSERT_TRUE(db_->exec("INSERT INTO tenant (slug, name, created_at) VALUES ('c', 'C', 'x')"));
+      ASSERT_TRUE(inner.commit());
+    }
+    ASSERT_TRUE(outer.commit());
+  }
+  auto rows = db_->query("SELECT slug FROM tenant ORDER BY slug");
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ(rows->at(0).text(0), "a");
+  EXPECT_EQ(rows->at(1).text(0), "c");
+  EXPECT_EQ(count(), 2);
+}
+
 // Several connections append to one ordered log at once, each append reading the last
 // entry and writing the next, as the evidence chain does: no entry is lost or doubled.
 TEST_P(BackendTest, ConcurrentWritersQueue) {

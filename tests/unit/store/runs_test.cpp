@@ -25,8 +25,16 @@ StoredFinding finding(std::string rule, std::string resource, std::string verdic
 }
 
 RunControl control(std::string ref, std::string status, int64_t fail) {
-  return RunControl{std::move(ref),     "Title",       std::move(status), 1, fail, 0, 0,
-                    fail ? "high" : "", {"AWS-S3-001"}};
+  return RunControl{std::move(ref),
+                    "Title",
+                    std::move(status),
+                    1,
+                    fail,
+                    0,
+                    0,
+                    fail ? "high" : "",
+                    {"AWS-S3-001", "AWS-S3-002"},
+                    {"AWS-S3-001"}};
 }
 
 Result<int64_t, Error> save(const Program& p, std::vector<StoredFinding> findings,
@@ -75,7 +83,8 @@ TEST_P(BackendTest, RunsAreSavedWithFindingsControlsAndInputs) {
   auto controls = run_controls(*p, *run);
   ASSERT_TRUE(controls);
   ASSERT_EQ(controls->size(), 1u);
-  EXPECT_EQ(controls->front().rules, std::vector<std::string>{"AWS-S3-001"});
+  EXPECT_EQ(controls->front().rules, (std::vector<std::string>{"AWS-S3-001", "AWS-S3-002"}));
+  EXPECT_EQ(controls->front().failing_rules, std::vector<std::string>{"AWS-S3-001"});
   EXPECT_EQ(*recent_run(*p, 0), *run);
   auto other = Program::open(*db_, "other");
   EXPECT_FALSE(get_run(*other, *run)) << "another tenant does not see the run";
