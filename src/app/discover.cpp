@@ -80,7 +80,7 @@ void walk(const std::string& dir, std::set<DirId>& seen, std::vector<std::string
       if (!is_skipped_directory(e.name)) walk(path, seen, out, options, diags);
     } else if (type != DT_REG) {
       continue;
-    } else if (variables && terraform::is_auto_variables_file(e.name)) {
+    } else if (variables && terraform::is_auto_variables_file_name(e.name)) {
       variables->push_back(std::move(path));
     } else if (has_candidate_extension(e.name)) {
       out.push_back(std::move(path));

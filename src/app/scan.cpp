@@ -103,7 +103,7 @@ ScanOutcome run_scan(const ScanOptions& o) {
   std::vector<std::string> files;
   std::vector<std::string> terraform_files;
   for (auto& f : discovered)
-    (terraform::is_configuration_file(f) ? terraform_files : files).push_back(std::move(f));
+    (terraform::is_configuration_file_name(f) ? terraform_files : files).push_back(std::move(f));
   std::vector<uint32_t> ids;
   ids.reserve(files.size());
   for (const auto& f : files) ids.push_back(env->sources->add(f));

@@ -1,6 +1,8 @@
 #include "collect/hcl/lexer.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <string>
 
 #include "core/utf8.h"
@@ -8,14 +10,27 @@
 namespace cc::hcl {
 namespace {
 
-bool is_ident_start(unsigned char c) {
-  // Bytes of multi-byte UTF-8 sequences count as letters: a cheap stand-in for the
-  // Unicode ID_Start / ID_Continue classes that the HCL specification names.
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+// Character classes by table: identifiers are most of the bytes outside comments and
+// strings, and a lookup is cheaper than the chain of comparisons per byte.
+constexpr uint8_t kIdentStart = 1;
+constexpr uint8_t kIdentContinue = 2;
+
+constexpr std::array<uint8_t, 256> make_classes() {
+  std::array<uint8_t, 256> classes{};
+  for (int c = 0; c < 256; ++c) {
+    // Bytes of multi-byte UTF-8 sequences count as letters: a cheap stand-in for the
+    // Unicode ID_Start / ID_Continue classes that the HCL specification names.
+    const bool start = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+    const bool digit = c >= '0' && c <= '9';
+    classes[static_cast<size_t>(c)] = static_cast<uint8_t>(
+        (start ? kIdentStart | kIdentContinue : 0) | (digit || c == '-' ? kIdentContinue : 0));
+  }
+  return classes;
 }
-bool is_ident_continue(unsigned char c) {
-  return is_ident_start(c) || (c >= '0' && c <= '9') || c == '-';
-}
+constexpr std::array<uint8_t, 256> kClasses = make_classes();
+
+bool is_ident_start(unsigned char c) { return (kClasses[c] & kIdentStart) != 0; }
+bool is_ident_continue(unsigned char c) { return (kClasses[c] & kIdentContinue) != 0; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 bool is_space(char c) { return is_blank(c) || c == '\n'; }
@@ -28,11 +43,16 @@ struct ModeFrame {
   Mode mode = Mode::Expr;
   bool in_template = false;   // Expr: opened by ${ or %{, so an unmatched } ends it
   int braces = 0;             // Expr: open { not yet closed
-  std::string marker;         // Heredoc: closing word; empty for a template fragment
+  std::string_view marker;    // Heredoc: closing word; empty for a template fragment
   size_t indent = 0;          // Heredoc: leading whitespace removed from every line
   bool at_line_start = true;  // Heredoc
   bool strip_next = false;    // Quoted/Heredoc: a `~}` asked to trim the next text
 };
+
+// Where a run of template text stops on the fast path, which keeps the text as a view
+// of the source: at a sequence opener, a quote or line end, the end of input, or a byte
+// that needs decoding (then the text is copied while it is decoded).
+enum class TextStop : uint8_t { End, Quote, Newline, Opener, Decode };
 
 class Lexer {
  public:
@@ -48,16 +68,15 @@ class Lexer {
     line_ = start.line;
     col_ = start.col;
     if (mode == LexStart::Template) {
-      emit(Tok::OHeredoc, "", start);
+      emit(Tok::OHeredoc, {}, start);
       ModeFrame frame;
       frame.mode = Mode::Heredoc;
-      modes_.push_back(std::move(frame));
+      modes_.push_back(frame);
     }
   }
 
-  std::vector<Token> run() {
-    // About one token per five bytes in typical configuration; growing the vector from
-    // empty would move every token's text several times.
+  TokenList run() {
+    // About one token per five bytes in typical configuration.
     tokens_.reserve(text_.size() / 5 + 16);
     while (pos_ < text_.size()) {
       switch (modes_.back().mode) {
@@ -79,22 +98,22 @@ class Lexer {
       const ModeFrame& top = modes_.back();
       if (top.mode == Mode::Quoted) {
         if (!reported) error(here(), "unterminated string; expected '\"'");
-        emit(Tok::CQuote, "", here());
+        emit(Tok::CQuote, {}, here());
         reported = true;
       } else if (top.mode == Mode::Heredoc && top.marker.empty()) {
-        emit(Tok::CHeredoc, "", here());  // a template fragment ends with its text
+        emit(Tok::CHeredoc, {}, here());  // a template fragment ends with its text
       } else if (top.mode == Mode::Heredoc) {
         if (!reported) {
-          error(here(),
-                "heredoc is not closed; expected a line containing only '" + top.marker + "'");
+          error(here(), "heredoc is not closed; expected a line containing only '" +
+                            std::string(top.marker) + "'");
         }
-        emit(Tok::CHeredoc, "", here());
+        emit(Tok::CHeredoc, {}, here());
         reported = true;
       }
       modes_.pop_back();
     }
-    emit(Tok::Eof, "", here());
-    return std::move(tokens_);
+    emit(Tok::Eof, {}, here());
+    return TokenList{std::move(tokens_), std::move(decoded_)};
   }
 
  private:
@@ -114,44 +133,64 @@ class Lexer {
       ++pos_;
     }
   }
-  void emit(Tok kind, std::string text, Span span) {
-    tokens_.push_back(Token{kind, std::move(text), span});
+  // Moves to `to` over bytes known to hold no line break.
+  void skip_to(size_t to) {
+    col_ += static_cast<uint32_t>(to - pos_);
+    pos_ = to;
+  }
+  // Moves to `to` over any bytes, counting the line breaks among them.
+  void advance_to(size_t to) {
+    while (pos_ < to) {
+      const void* nl = std::memchr(text_.data() + pos_, '\n', to - pos_);
+      if (nl == nullptr) {
+        skip_to(to);
+        return;
+      }
+      pos_ = static_cast<size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
+      ++line_;
+      col_ = 1;
+    }
+  }
+  void emit(Tok kind, std::string_view text, Span span) {
+    tokens_.push_back(Token{kind, text, span});
   }
   void error(Span span, std::string message) {
     // A file of garbage would otherwise produce one report per byte.
     if (++errors_ > kMaxErrors) return;
     diags_.push_back(Diagnostic{DiagLevel::Error, "hcl.syntax", std::move(message), span});
   }
+  // Keeps decoded text alive for as long as the tokens that point at it.
+  std::string_view keep(std::string text) { return decoded_.emplace_back(std::move(text)); }
 
   // Emits template text, applying a pending `~}` trim to its start.
-  void emit_literal(std::string text, Span span) {
+  void emit_literal(std::string_view text, Span span) {
     ModeFrame& frame = modes_.back();
     if (frame.strip_next) {
       size_t first = 0;
       while (first < text.size() && is_space(text[first])) ++first;
-      text.erase(0, first);
+      text.remove_prefix(first);
       frame.strip_next = false;
     }
-    if (!text.empty()) emit(Tok::Literal, std::move(text), span);
+    if (!text.empty()) emit(Tok::Literal, text, span);
   }
 
   // `${~` / `%{~` trims trailing whitespace of the text just before it.
   void strip_previous_literal() {
     if (tokens_.empty() || tokens_.back().kind != Tok::Literal) return;
-    std::string& t = tokens_.back().text;
-    while (!t.empty() && is_space(t.back())) t.pop_back();
+    std::string_view& t = tokens_.back().text;
+    while (!t.empty() && is_space(t.back())) t.remove_suffix(1);
     if (t.empty()) tokens_.pop_back();
   }
 
   // At `${` or `%{` inside a template: emits the opener and enters expression mode.
   void open_sequence(Tok kind) {
     const Span start = here();
-    advance(2);
+    skip_to(pos_ + 2);
     if (peek() == '~') {
-      advance();
+      skip_to(pos_ + 1);
       strip_previous_literal();
     }
-    emit(kind, "", start);
+    emit(kind, {}, start);
     ModeFrame frame;
     frame.in_template = true;
     modes_.push_back(frame);
@@ -159,71 +198,75 @@ class Lexer {
 
   void lex_expr() {
     ModeFrame& frame = modes_.back();
+    if (is_blank(peek())) {
+      // Spacing before a token is skipped here rather than in a call of its own.
+      size_t end = pos_ + 1;
+      while (end < text_.size() && is_blank(text_[end])) ++end;
+      skip_to(end);
+      if (pos_ >= text_.size()) return;
+    }
     const char c = peek();
     const Span start = here();
-    if (is_blank(c)) {
-      advance();
-      return;
-    }
     if (c == '\n') {
-      emit(Tok::Newline, "", start);
+      emit(Tok::Newline, {}, start);
       advance();
       return;
     }
-    if (c == '#' || starts("//")) {
-      while (pos_ < text_.size() && peek() != '\n') advance();
+    if (c == '#' || (c == '/' && peek(1) == '/')) {
+      const size_t eol = text_.find('\n', pos_);
+      skip_to(eol == std::string_view::npos ? text_.size() : eol);
       return;
     }
-    if (starts("/*")) {
-      advance(2);
-      while (pos_ < text_.size() && !starts("*/")) advance();
-      if (pos_ >= text_.size()) {
+    if (c == '/' && peek(1) == '*') {
+      const size_t close = text_.find("*/", pos_ + 2);
+      if (close == std::string_view::npos) {
+        advance_to(text_.size());
         error(start, "comment opened with '/*' is never closed");
       } else {
-        advance(2);
+        advance_to(close + 2);
       }
       return;
     }
     if (c == '"') {
-      advance();
-      emit(Tok::OQuote, "", start);
+      skip_to(pos_ + 1);
+      emit(Tok::OQuote, {}, start);
       ModeFrame quoted;
       quoted.mode = Mode::Quoted;
       modes_.push_back(quoted);
       return;
     }
-    if (starts("<<") && try_heredoc()) return;
+    if (c == '<' && peek(1) == '<' && try_heredoc()) return;
     if (is_digit(c)) {
       lex_number();
       return;
     }
     if (is_ident_start(static_cast<unsigned char>(c))) {
       const size_t begin = pos_;
-      advance();
-      while (pos_ < text_.size() && is_ident_continue(static_cast<unsigned char>(peek())))
-        advance();
-      emit(Tok::Ident, std::string(text_.substr(begin, pos_ - begin)), start);
+      size_t end = pos_ + 1;
+      while (end < text_.size() && is_ident_continue(static_cast<unsigned char>(text_[end]))) ++end;
+      skip_to(end);
+      emit(Tok::Ident, text_.substr(begin, end - begin), start);
       return;
     }
     if (c == '{') {
       ++frame.braces;
-      advance();
-      emit(Tok::LBrace, "", start);
+      skip_to(pos_ + 1);
+      emit(Tok::LBrace, {}, start);
       return;
     }
     const bool strip_close = c == '~' && peek(1) == '}';
     if (c == '}' || strip_close) {
       if (frame.in_template && frame.braces == 0) {
-        advance(strip_close ? 2 : 1);
-        emit(Tok::TemplateEnd, "", start);
+        skip_to(pos_ + (strip_close ? 2 : 1));
+        emit(Tok::TemplateEnd, {}, start);
         modes_.pop_back();
         modes_.back().strip_next = strip_close;
         return;
       }
       if (c == '}') {
         if (frame.braces > 0) --frame.braces;
-        advance();
-        emit(Tok::RBrace, "", start);
+        skip_to(pos_ + 1);
+        emit(Tok::RBrace, {}, start);
         return;
       }
     }
@@ -231,57 +274,122 @@ class Lexer {
   }
 
   void lex_punctuation(Span start) {
-    struct Punct {
-      std::string_view text;
-      Tok kind;
-    };
+    const char c = peek();
+    const char next = peek(1);
+    Tok kind = Tok::Invalid;
+    size_t len = 1;
     // Longer spellings first so that "==" is not read as "=" "=".
-    static constexpr Punct kPuncts[] = {
-        {"...", Tok::Ellipsis}, {"==", Tok::Equal},        {"!=", Tok::NotEqual},
-        {"<=", Tok::LessEqual}, {">=", Tok::GreaterEqual}, {"&&", Tok::And},
-        {"||", Tok::Or},        {"=>", Tok::FatArrow},     {"[", Tok::LBrack},
-        {"]", Tok::RBrack},     {"(", Tok::LParen},        {")", Tok::RParen},
-        {",", Tok::Comma},      {".", Tok::Dot},           {"*", Tok::Star},
-        {"/", Tok::Slash},      {"%", Tok::Percent},       {"+", Tok::Plus},
-        {"-", Tok::Minus},      {"=", Tok::Assign},        {"<", Tok::Less},
-        {">", Tok::Greater},    {"!", Tok::Bang},          {"?", Tok::Question},
-        {":", Tok::Colon},
+    auto one_or_two = [&](char second, Tok two, Tok one) {
+      kind = next == second ? two : one;
+      len = next == second ? 2 : 1;
     };
-    for (const auto& p : kPuncts) {
-      if (starts(p.text)) {
-        advance(p.text.size());
-        emit(p.kind, "", start);
-        return;
-      }
+    switch (c) {
+      case '.':
+        if (next == '.' && peek(2) == '.') {
+          kind = Tok::Ellipsis;
+          len = 3;
+        } else {
+          kind = Tok::Dot;
+        }
+        break;
+      case '=':
+        if (next == '>') {
+          kind = Tok::FatArrow;
+          len = 2;
+        } else {
+          one_or_two('=', Tok::Equal, Tok::Assign);
+        }
+        break;
+      case '!':
+        one_or_two('=', Tok::NotEqual, Tok::Bang);
+        break;
+      case '<':
+        one_or_two('=', Tok::LessEqual, Tok::Less);
+        break;
+      case '>':
+        one_or_two('=', Tok::GreaterEqual, Tok::Greater);
+        break;
+      case '&':
+        one_or_two('&', Tok::And, Tok::Invalid);
+        break;
+      case '|':
+        one_or_two('|', Tok::Or, Tok::Invalid);
+        break;
+      case '[':
+        kind = Tok::LBrack;
+        break;
+      case ']':
+        kind = Tok::RBrack;
+        break;
+      case '(':
+        kind = Tok::LParen;
+        break;
+      case ')':
+        kind = Tok::RParen;
+        break;
+      case ',':
+        kind = Tok::Comma;
+        break;
+      case '*':
+        kind = Tok::Star;
+        break;
+      case '/':
+        kind = Tok::Slash;
+        break;
+      case '%':
+        kind = Tok::Percent;
+        break;
+      case '+':
+        kind = Tok::Plus;
+        break;
+      case '-':
+        kind = Tok::Minus;
+        break;
+      case '?':
+        kind = Tok::Question;
+        break;
+      case ':':
+        kind = Tok::Colon;
+        break;
+      default:
+        break;
+    }
+    if (kind != Tok::Invalid) {
+      skip_to(pos_ + len);
+      emit(kind, {}, start);
+      return;
     }
     // Keep a whole UTF-8 sequence together so the message shows a readable character.
-    size_t len = 1;
+    len = 1;
     while (len < 4 && (static_cast<unsigned char>(peek(len)) & 0xC0) == 0x80) ++len;
-    emit(Tok::Invalid, std::string(text_.substr(pos_, len)), start);
+    emit(Tok::Invalid, text_.substr(pos_, len), start);
     advance(len);
   }
 
   void lex_number() {
     const Span start = here();
     const size_t begin = pos_;
-    while (is_digit(peek())) advance();
+    size_t end = pos_;
+    auto digit_at = [&](size_t i) { return i < text_.size() && is_digit(text_[i]); };
+    while (digit_at(end)) ++end;
     // After a '.', only digits: `a.0.1` is two legacy index steps, not `a` `.` `0.1`.
     const bool after_dot = !tokens_.empty() && tokens_.back().kind == Tok::Dot;
     if (!after_dot) {
-      if (peek() == '.' && is_digit(peek(1))) {
-        advance();
-        while (is_digit(peek())) advance();
+      if (end < text_.size() && text_[end] == '.' && digit_at(end + 1)) {
+        ++end;
+        while (digit_at(end)) ++end;
       }
-      if (peek() == 'e' || peek() == 'E') {
-        size_t n = 1;
-        if (peek(n) == '+' || peek(n) == '-') ++n;
-        if (is_digit(peek(n))) {
-          advance(n);
-          while (is_digit(peek())) advance();
+      if (end < text_.size() && (text_[end] == 'e' || text_[end] == 'E')) {
+        size_t n = end + 1;
+        if (n < text_.size() && (text_[n] == '+' || text_[n] == '-')) ++n;
+        if (digit_at(n)) {
+          end = n;
+          while (digit_at(end)) ++end;
         }
       }
     }
-    emit(Tok::Number, std::string(text_.substr(begin, pos_ - begin)), start);
+    skip_to(end);
+    emit(Tok::Number, text_.substr(begin, end - begin), start);
   }
 
   // `<<EOT` or `<<-EOT` followed directly by a line break opens a heredoc.
@@ -298,11 +406,11 @@ class Lexer {
     const Span start = here();
     ModeFrame frame;
     frame.mode = Mode::Heredoc;
-    frame.marker = std::string(text_.substr(pos_ + n, end - n));
+    frame.marker = text_.substr(pos_ + n, end - n);
     advance(eol + 1);
     if (indented) frame.indent = common_indent(frame.marker);
     emit(Tok::OHeredoc, frame.marker, start);
-    modes_.push_back(std::move(frame));
+    modes_.push_back(frame);
     return true;
   }
 
@@ -336,9 +444,27 @@ class Lexer {
     while (peek(end) == ' ' || peek(end) == '\t' || peek(end) == '\r') ++end;
     if (pos_ + end < text_.size() && peek(end) != '\n') return false;
     advance(lead);
-    emit(Tok::CHeredoc, "", here());
+    emit(Tok::CHeredoc, {}, here());
     advance(end - lead);
     return true;
+  }
+
+  // Scans template text from pos_ to where it stops (see TextStop); `quoted`: a quoted
+  // string, which also stops at '"' and decodes backslash escapes.
+  [[nodiscard]] TextStop scan_text(bool quoted, size_t& end) const {
+    const size_t size = text_.size();
+    for (end = pos_; end < size; ++end) {
+      const char c = text_[end];
+      if (c == '\n') return TextStop::Newline;
+      if (quoted && c == '"') return TextStop::Quote;
+      if (quoted && c == '\\') return TextStop::Decode;
+      if ((c == '$' || c == '%') && end + 1 < size) {
+        const char n = text_[end + 1];
+        if (n == '{') return TextStop::Opener;
+        if (n == c && end + 2 < size && text_[end + 2] == '{') return TextStop::Decode;
+      }
+    }
+    return TextStop::End;
   }
 
   void lex_heredoc() {
@@ -352,6 +478,28 @@ class Lexer {
       frame.at_line_start = false;
     }
     const Span start = here();
+    size_t end = pos_;
+    const TextStop stop = scan_text(false, end);
+    if (stop == TextStop::Decode) {
+      lex_heredoc_decoding(frame, start);
+      return;
+    }
+    std::string_view text = text_.substr(pos_, end - pos_ + (stop == TextStop::Newline ? 1 : 0));
+    if (stop == TextStop::Newline) {
+      pos_ = end + 1;
+      ++line_;
+      col_ = 1;
+      frame.at_line_start = true;
+    } else {
+      skip_to(end);
+    }
+    emit_literal(text, start);
+    if (stop == TextStop::Opener)
+      open_sequence(peek() == '$' ? Tok::TemplateInterp : Tok::TemplateControl);
+  }
+
+  // The rest of a heredoc line that holds `$${` or `%%{`, copied while decoded.
+  void lex_heredoc_decoding(ModeFrame& frame, Span start) {
     std::string text;
     while (pos_ < text_.size()) {
       if (starts("$${") || starts("%%{")) {
@@ -359,7 +507,7 @@ class Lexer {
         text += '{';
         advance(3);
       } else if (starts("${") || starts("%{")) {
-        emit_literal(std::move(text), start);
+        emit_literal(keep(std::move(text)), start);
         open_sequence(peek() == '$' ? Tok::TemplateInterp : Tok::TemplateControl);
         return;
       } else if (peek() == '\n') {
@@ -372,26 +520,58 @@ class Lexer {
         advance();
       }
     }
-    emit_literal(std::move(text), start);
+    emit_literal(keep(std::move(text)), start);
   }
 
   void lex_quoted() {
     const Span start = here();
+    size_t end = pos_;
+    const TextStop stop = scan_text(true, end);
+    if (stop == TextStop::Decode) {
+      lex_quoted_decoding(start);
+      return;
+    }
+    const std::string_view text = text_.substr(pos_, end - pos_);
+    skip_to(end);
+    emit_literal(text, start);
+    switch (stop) {
+      case TextStop::Quote:
+        emit(Tok::CQuote, {}, here());
+        skip_to(pos_ + 1);
+        modes_.pop_back();
+        return;
+      case TextStop::Newline:
+        // Quoted strings cannot span lines; close it here and let the line go on.
+        error(here(), "unterminated string; quoted strings end on the line they start");
+        emit(Tok::CQuote, {}, here());
+        modes_.pop_back();
+        return;
+      case TextStop::Opener:
+        open_sequence(peek() == '$' ? Tok::TemplateInterp : Tok::TemplateControl);
+        return;
+      case TextStop::End:
+      case TextStop::Decode:
+        return;
+    }
+  }
+
+  // A quoted string's text that holds escapes or `$${` / `%%{`, copied while decoded.
+  void lex_quoted_decoding(Span start) {
     std::string text;
     while (pos_ < text_.size()) {
       const char c = peek();
       if (c == '"') {
-        emit_literal(std::move(text), start);
-        emit(Tok::CQuote, "", here());
+        emit_literal(keep(std::move(text)), start);
+        emit(Tok::CQuote, {}, here());
         advance();
         modes_.pop_back();
         return;
       }
       if (c == '\n') {
         // Quoted strings cannot span lines; close it here and let the line go on.
-        emit_literal(std::move(text), start);
+        emit_literal(keep(std::move(text)), start);
         error(here(), "unterminated string; quoted strings end on the line they start");
-        emit(Tok::CQuote, "", here());
+        emit(Tok::CQuote, {}, here());
         modes_.pop_back();
         return;
       }
@@ -400,7 +580,7 @@ class Lexer {
         text += '{';
         advance(3);
       } else if (starts("${") || starts("%{")) {
-        emit_literal(std::move(text), start);
+        emit_literal(keep(std::move(text)), start);
         open_sequence(c == '$' ? Tok::TemplateInterp : Tok::TemplateControl);
         return;
       } else if (c == '\\') {
@@ -410,7 +590,7 @@ class Lexer {
         advance();
       }
     }
-    emit_literal(std::move(text), start);
+    emit_literal(keep(std::move(text)), start);
   }
 
   void lex_escape(std::string& out) {
@@ -483,19 +663,32 @@ class Lexer {
   uint32_t col_ = 1;
   std::vector<ModeFrame> modes_;
   std::vector<Token> tokens_;
+  std::deque<std::string> decoded_;
   size_t errors_ = 0;
 };
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text, uint32_t file, Diagnostics& diags) {
+TokenList tokenize(std::string_view text, uint32_t file, Diagnostics& diags) {
   return Lexer(text, file, diags).run();
 }
 
-std::vector<Token> tokenize_fragment(std::string_view text, Span start, LexStart mode,
-                                     Diagnostics& diags) {
+TokenList tokenize_fragment(std::string_view text, Span start, LexStart mode, Diagnostics& diags) {
   return Lexer(text, start, mode, diags).run();
 }
+
+namespace {
+
+// `before` + `text` + `after`, built by appending: GCC 12 warns falsely (-Wrestrict)
+// about the same concatenation written with operator+.
+std::string joined(std::string_view before, std::string_view text, std::string_view after) {
+  std::string out;
+  out.reserve(before.size() + text.size() + after.size());
+  out.append(before).append(text).append(after);
+  return out;
+}
+
+}  // namespace
 
 std::string describe(const Token& token) {
   switch (token.kind) {
@@ -504,9 +697,9 @@ std::string describe(const Token& token) {
     case Tok::Newline:
       return "end of line";
     case Tok::Ident:
-      return "'" + token.text + "'";
+      return joined("'", token.text, "'");
     case Tok::Number:
-      return "number " + token.text;
+      return joined("number ", token.text, "");
     case Tok::OQuote:
       return "a string";
     case Tok::CQuote:
@@ -578,7 +771,7 @@ std::string describe(const Token& token) {
     case Tok::FatArrow:
       return "'=>'";
     case Tok::Invalid:
-      return "unexpected character '" + token.text + "'";
+      return joined("unexpected character '", token.text, "'");
   }
   return "token";
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstddef>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 
@@ -17,34 +18,59 @@ namespace {
 // them. All are left-associative.
 constexpr int kBinaryLevels = 6;
 
+// Every operand asks each level in turn, so this is a switch rather than a table scan.
 bool binary_operator(Tok tok, int level, Operator& op) {
   struct Entry {
-    Tok tok;
     Operator op;
     int level;
   };
-  static constexpr Entry kTable[] = {
-      {Tok::Or, Operator::Or, 0},
-      {Tok::And, Operator::And, 1},
-      {Tok::Equal, Operator::Equal, 2},
-      {Tok::NotEqual, Operator::NotEqual, 2},
-      {Tok::Less, Operator::Less, 3},
-      {Tok::Greater, Operator::Greater, 3},
-      {Tok::LessEqual, Operator::LessEqual, 3},
-      {Tok::GreaterEqual, Operator::GreaterEqual, 3},
-      {Tok::Plus, Operator::Add, 4},
-      {Tok::Minus, Operator::Subtract, 4},
-      {Tok::Star, Operator::Multiply, 5},
-      {Tok::Slash, Operator::Divide, 5},
-      {Tok::Percent, Operator::Modulo, 5},
-  };
-  for (const auto& e : kTable) {
-    if (e.tok == tok && e.level == level) {
-      op = e.op;
-      return true;
-    }
+  Entry e{};
+  switch (tok) {
+    case Tok::Or:
+      e = {Operator::Or, 0};
+      break;
+    case Tok::And:
+      e = {Operator::And, 1};
+      break;
+    case Tok::Equal:
+      e = {Operator::Equal, 2};
+      break;
+    case Tok::NotEqual:
+      e = {Operator::NotEqual, 2};
+      break;
+    case Tok::Less:
+      e = {Operator::Less, 3};
+      break;
+    case Tok::Greater:
+      e = {Operator::Greater, 3};
+      break;
+    case Tok::LessEqual:
+      e = {Operator::LessEqual, 3};
+      break;
+    case Tok::GreaterEqual:
+      e = {Operator::GreaterEqual, 3};
+      break;
+    case Tok::Plus:
+      e = {Operator::Add, 4};
+      break;
+    case Tok::Minus:
+      e = {Operator::Subtract, 4};
+      break;
+    case Tok::Star:
+      e = {Operator::Multiply, 5};
+      break;
+    case Tok::Slash:
+      e = {Operator::Divide, 5};
+      break;
+    case Tok::Percent:
+      e = {Operator::Modulo, 5};
+      break;
+    default:
+      return false;
   }
-  return false;
+  if (e.level != level) return false;
+  op = e.op;
+  return true;
 }
 
 ExprPtr make_expr(ExprKind kind, Span span) {
@@ -65,10 +91,42 @@ bool is_literal_key(const Expression& key) {
 
 constexpr size_t kMaxErrors = 100;
 
+// The attribute names of one body, for the duplicate check. Most bodies hold a handful
+// of attributes, where a scan of the names beats building a hash table per block; a
+// table is built only once a body grows large.
+class AttributeNames {
+ public:
+  explicit AttributeNames(const Body& body) : body_(body), first_(body.attributes.size()) {}
+
+  // The span of the attribute already named `name`, or null.
+  const Span* find(std::string_view name) {
+    const auto& attrs = body_.attributes;
+    if (attrs.size() - first_ <= kScanLimit) {
+      for (size_t i = first_; i < attrs.size(); ++i)
+        if (attrs[i].name == name) return &attrs[i].span;
+      return nullptr;
+    }
+    if (index_.empty())
+      for (size_t i = first_; i < attrs.size(); ++i) index_.emplace(attrs[i].name, i);
+    const auto it = index_.find(std::string(name));
+    return it == index_.end() ? nullptr : &attrs[it->second].span;
+  }
+  // Records the attribute just appended to the body.
+  void added() {
+    if (!index_.empty()) index_.emplace(body_.attributes.back().name, body_.attributes.size() - 1);
+  }
+
+ private:
+  static constexpr size_t kScanLimit = 16;
+  const Body& body_;
+  size_t first_;
+  std::unordered_map<std::string, size_t> index_;
+};
+
 class Parser {
  public:
-  Parser(std::vector<Token> tokens, const ParseLimits& limits, Diagnostics& diags)
-      : toks_(std::move(tokens)), limits_(limits), diags_(diags) {}
+  Parser(TokenList tokens, const ParseLimits& limits, Diagnostics& diags)
+      : list_(std::move(tokens)), limits_(limits), diags_(diags) {}
 
   void parse_file(Body& body) { parse_body(body, false); }
 
@@ -89,13 +147,16 @@ class Parser {
   // in bodies and object constructors they end an item.
   class NewlineMode {
    public:
-    NewlineMode(Parser& p, bool significant) : p_(p) { p_.newline_modes_.push_back(significant); }
-    ~NewlineMode() { p_.newline_modes_.pop_back(); }
+    NewlineMode(Parser& p, bool significant) : p_(p), saved_(p.newlines_significant_) {
+      p_.newlines_significant_ = significant;
+    }
+    ~NewlineMode() { p_.newlines_significant_ = saved_; }
     NewlineMode(const NewlineMode&) = delete;
     NewlineMode& operator=(const NewlineMode&) = delete;
 
    private:
     Parser& p_;
+    bool saved_;
   };
 
   class DepthGuard {
@@ -126,9 +187,7 @@ class Parser {
     return false;
   }
 
-  [[nodiscard]] bool newlines_significant() const {
-    return newline_modes_.empty() || newline_modes_.back();
-  }
+  [[nodiscard]] bool newlines_significant() const { return newlines_significant_; }
 
   const Token& peek() {
     if (!newlines_significant()) {
@@ -175,9 +234,18 @@ class Parser {
     if (at.kind == Tok::Invalid) text = describe(at) + "; " + message;
     diags_.push_back(Diagnostic{DiagLevel::Error, "hcl.syntax", std::move(text), at.span});
   }
-  bool expect(Tok kind, const std::string& message) {
+  // `message` is a string or a callable that makes one: expectations are nearly always
+  // met, so a message that needs formatting is built only when one is not.
+  template <class Message>
+  bool expect(Tok kind, Message&& message) {
     if (accept(kind)) return true;
-    error(peek(), message + ", found " + describe(peek()));
+    std::string text;
+    if constexpr (std::is_invocable_v<Message>) {
+      text = message();
+    } else {
+      text = message;
+    }
+    error(peek(), text + ", found " + describe(peek()));
     return false;
   }
 
@@ -229,7 +297,7 @@ class Parser {
     NewlineMode nl(*this, true);
     DepthGuard guard(*this);
     if (!guard.ok()) return;
-    std::unordered_map<std::string, Span> seen;  // attribute names must be unique in a body
+    AttributeNames seen(body);  // attribute names must be unique in a body
     while (!stop_) {
       const Token& t = peek();
       if (t.kind == Tok::Newline) {
@@ -252,7 +320,7 @@ class Parser {
     }
   }
 
-  bool parse_item(Body& body, std::unordered_map<std::string, Span>& seen) {
+  bool parse_item(Body& body, AttributeNames& seen) {
     const Token& name = peek();
     advance();
     const Token& next = peek();
@@ -260,32 +328,34 @@ class Parser {
       advance();
       ExprPtr value = parse_expression();
       if (!value) return false;
-      const auto [first, inserted] = seen.emplace(name.text, name.span);
-      if (inserted) {
-        body.attributes.push_back(Attribute{name.text, std::move(value), name.span});
-      } else {
+      if (const Span* first = seen.find(name.text)) {
         // The first definition stays: a second one is a mistake, not an override.
-        error(name, "attribute '" + name.text + "' is already defined at " + where(first->second));
+        error(name,
+              "attribute '" + std::string(name.text) + "' is already defined at " + where(*first));
+      } else {
+        body.attributes.push_back(Attribute{std::string(name.text), std::move(value), name.span});
+        seen.added();
       }
-      return end_of_item("attribute '" + name.text + "'");
+      return end_of_item("attribute", name.text);
     }
     if (next.kind == Tok::LBrace || next.kind == Tok::Ident || next.kind == Tok::OQuote) {
       return parse_block(name, body);
     }
-    error(next,
-          "expected '=' or '{' after attribute name '" + name.text + "', found " + describe(next));
+    error(next, "expected '=' or '{' after attribute name '" + std::string(name.text) +
+                    "', found " + describe(next));
     return false;
   }
 
-  bool end_of_item(const std::string& what) {
+  // After an item: `what` is "attribute" or "block", `name` its name.
+  bool end_of_item(const char* what, std::string_view name) {
     const Token& t = peek();
     if (t.kind == Tok::Newline) {
       advance();
       return true;
     }
     if (t.kind == Tok::Eof || t.kind == Tok::RBrace) return true;
-    error(t, "unexpected " + describe(t) + " after " + what +
-                 "; each attribute or block must end with a line break");
+    error(t, "unexpected " + describe(t) + " after " + what + " '" + std::string(name) +
+                 "'; each attribute or block must end with a line break");
     return false;
   }
 
@@ -297,7 +367,7 @@ class Parser {
       const Token& t = peek();
       if (t.kind == Tok::LBrace) break;
       if (t.kind == Tok::Ident) {
-        block.labels.push_back(BlockLabel{t.text, false, t.span});
+        block.labels.push_back(BlockLabel{std::string(t.text), false, t.span});
         advance();
       } else if (t.kind == Tok::OQuote) {
         BlockLabel label;
@@ -315,13 +385,16 @@ class Parser {
     parse_body(block.body, true);
     const Token& close = peek();
     if (one_line && close.kind == Tok::RBrace &&
-        (close.span.line != open.line || !block.body.blocks.empty() || block.body.attributes.size() > 1)) {
+        (close.span.line != open.line || !block.body.blocks.empty() ||
+         block.body.attributes.size() > 1)) {
       // The specification allows `name { attr = value }` on one line, with a single
       // attribute; anything longer must start its body on a new line.
-      diags_.push_back(Diagnostic{DiagLevel::Error, "hcl.syntax",
-                                  "a block written on one line holds a single attribute and closes on the same "
-                                  "line; start the body of block '" + block.type + "' on a new line after '{'",
-                                  open});
+      diags_.push_back(
+          Diagnostic{DiagLevel::Error, "hcl.syntax",
+                     "a block written on one line holds a single attribute and closes on the same "
+                     "line; start the body of block '" +
+                         block.type + "' on a new line after '{'",
+                     open});
     }
     if (close.kind != Tok::RBrace) {
       error(close, "expected '}' to close block '" + block.type + "' opened at " +
@@ -332,7 +405,7 @@ class Parser {
     block.end_span = close.span;
     advance();
     body.blocks.push_back(std::move(block));
-    return end_of_item("block '" + type.text + "'");
+    return end_of_item("block", type.text);
   }
 
   bool parse_label(BlockLabel& label) {
@@ -432,11 +505,13 @@ class Parser {
         if (ec == std::errc::result_out_of_range) {
           // HCL numbers have arbitrary precision; ours are doubles. Say so rather than
           // read a number the user wrote as zero.
-          const bool tiny = t.text.find_first_of("123456789") != std::string::npos &&
-                            (t.text.find("e-") != std::string::npos || t.text.find("E-") != std::string::npos);
+          const bool tiny =
+              t.text.find_first_of("123456789") != std::string::npos &&
+              (t.text.find("e-") != std::string::npos || t.text.find("E-") != std::string::npos);
           e->number = tiny ? 0.0 : HUGE_VAL;
           diags_.push_back(Diagnostic{DiagLevel::Warning, "hcl.number",
-                                      "number " + t.text + " is outside the range of a double; read as " +
+                                      "number " + std::string(t.text) +
+                                          " is outside the range of a double; read as " +
                                           (tiny ? "0" : "infinity"),
                                       t.span});
         }
@@ -446,16 +521,17 @@ class Parser {
       case Tok::Ident:
         return parse_identifier_term();
       case Tok::OQuote:
-        return parse_template(Tok::CQuote, "end of string '\"'");
+        return parse_template(Tok::CQuote);
       case Tok::OHeredoc:
-        return parse_template(Tok::CHeredoc, "heredoc end marker '" + t.text + "'");
+        return parse_template(Tok::CHeredoc);
       case Tok::LParen: {
         const Span span = t.span;
         advance();
         NewlineMode nl(*this, false);
         ExprPtr inner = parse_expression();
         if (!inner) return nullptr;
-        if (!expect(Tok::RParen, "expected ')' to close '(' opened at " + where(span))) {
+        if (!expect(Tok::RParen,
+                    [&] { return "expected ')' to close '(' opened at " + where(span); })) {
           return nullptr;
         }
         ExprPtr e = make_expr(ExprKind::Paren, span);
@@ -483,12 +559,13 @@ class Parser {
       return e;
     }
     advance();
-    std::string function = t.text;
+    std::string function(t.text);
     // Provider-defined functions carry a namespace: `provider::aws::arn_parse(...)`.
     bool namespaced = false;
     while (peek().kind == Tok::Colon && adjacent(pos_, pos_ + 1) &&
            toks_[pos_ + 1].kind == Tok::Colon && toks_[pos_ + 2].kind == Tok::Ident) {
-      function += "::" + toks_[pos_ + 2].text;
+      function += "::";
+      function += toks_[pos_ + 2].text;
       pos_ += 3;
       namespaced = true;
     }
@@ -513,7 +590,6 @@ class Parser {
     NewlineMode nl(*this, false);
     ExprPtr call = make_expr(ExprKind::Call, span);
     call->name = name;
-    const std::string context = "expected ',' or ')' in the arguments of '" + name + "'";
     while (peek().kind != Tok::RParen) {
       ExprPtr arg = parse_expression();
       if (!arg) return nullptr;
@@ -525,7 +601,10 @@ class Parser {
       }
       if (!accept(Tok::Comma)) break;
     }
-    if (!expect(Tok::RParen, context)) return nullptr;
+    if (!expect(Tok::RParen,
+                [&] { return "expected ',' or ')' in the arguments of '" + name + "'"; })) {
+      return nullptr;
+    }
     return call;
   }
 
@@ -543,7 +622,8 @@ class Parser {
       tuple->elements.push_back(std::move(item));
       if (!accept(Tok::Comma)) break;
     }
-    if (!expect(Tok::RBrack, "expected ',' or ']' in the list opened at " + where(span))) {
+    if (!expect(Tok::RBrack,
+                [&] { return "expected ',' or ']' in the list opened at " + where(span); })) {
       return nullptr;
     }
     return tuple;
@@ -581,7 +661,8 @@ class Parser {
       error(sep, "expected ',', a line break or '}' after an object item, found " + describe(sep));
       return nullptr;
     }
-    if (!expect(Tok::RBrace, "expected '}' to close the object opened at " + where(span))) {
+    if (!expect(Tok::RBrace,
+                [&] { return "expected '}' to close the object opened at " + where(span); })) {
       return nullptr;
     }
     return object;
@@ -637,8 +718,10 @@ class Parser {
       if (!clause->condition) return nullptr;
     }
     const Tok close = object ? Tok::RBrace : Tok::RBrack;
-    if (!expect(close, std::string("expected ") + (object ? "'}'" : "']'") +
-                           " to close the 'for' expression opened at " + where(span))) {
+    if (!expect(close, [&] {
+          return std::string("expected ") + (object ? "'}'" : "']'") +
+                 " to close the 'for' expression opened at " + where(span);
+        })) {
       return nullptr;
     }
     ExprPtr e = make_expr(object ? ExprKind::ForObject : ExprKind::ForTuple, span);
@@ -672,7 +755,8 @@ class Parser {
     step.span = open;
     step.key = parse_expression();
     if (!step.key) return false;
-    return expect(Tok::RBrack, "expected ']' to close the index opened at " + where(open));
+    return expect(Tok::RBrack,
+                  [&] { return "expected ']' to close the index opened at " + where(open); });
   }
 
   bool at_full_splat() {
@@ -771,8 +855,9 @@ class Parser {
 
   // ---- templates ----
 
-  ExprPtr parse_template(Tok closer, const std::string& closer_name) {
+  ExprPtr parse_template(Tok closer) {
     const Token& open = peek();
+    const std::string_view marker = open.text;
     const Span span = open.span;
     advance();
     NewlineMode nl(*this, false);
@@ -780,8 +865,12 @@ class Parser {
     if (!parse_template_parts(parts)) return nullptr;
     if (peek().kind != closer) {
       if (peek().kind == Tok::TemplateControl) {
-        error(peek(), "'%{ " + peek_second().text + " }' has no matching opening directive");
+        error(peek(),
+              "'%{ " + std::string(peek_second().text) + " }' has no matching opening directive");
       } else {
+        const std::string closer_name = closer == Tok::CQuote
+                                            ? std::string("end of string '\"'")
+                                            : "heredoc end marker '" + std::string(marker) + "'";
         error(peek(), "expected " + closer_name + ", found " + describe(peek()));
       }
       return nullptr;
@@ -792,7 +881,11 @@ class Parser {
     if (only_text) {
       ExprPtr e = make_expr(ExprKind::Literal, span);
       e->literal = LiteralKind::String;
-      for (const auto& p : parts) e->text += p.text;
+      if (parts.size() == 1) {
+        e->text = std::move(parts[0].text);
+      } else {
+        for (const auto& p : parts) e->text += p.text;
+      }
       return e;
     }
     ExprPtr e = make_expr(ExprKind::Template, span);
@@ -826,7 +919,8 @@ class Parser {
         advance();
         part.expr = parse_expression();
         if (!part.expr) return false;
-        if (!expect(Tok::TemplateEnd, "expected '}' to close '${' at " + where(part.span))) {
+        if (!expect(Tok::TemplateEnd,
+                    [&] { return "expected '}' to close '${' at " + where(part.span); })) {
           return false;
         }
         out.push_back(std::move(part));
@@ -853,7 +947,8 @@ class Parser {
 
   // At `%{ word`: consumes the directive keyword and, for bare directives, the `}`.
   bool close_directive(const char* word) {
-    return expect(Tok::TemplateEnd, std::string("expected '}' after '%{ ") + word + "'");
+    return expect(Tok::TemplateEnd,
+                  [&] { return std::string("expected '}' after '%{ ") + word + "'"; });
   }
 
   bool parse_template_if(std::vector<TemplatePart>& out) {
@@ -906,14 +1001,15 @@ class Parser {
     return true;
   }
 
-  std::vector<Token> toks_;
+  TokenList list_;
+  const std::vector<Token>& toks_ = list_.tokens;
   ParseLimits limits_;
   Diagnostics& diags_;
   size_t first_diag_ = diags_.size();
   size_t pos_ = 0;
   uint32_t depth_ = 0;
   bool stop_ = false;
-  std::vector<bool> newline_modes_;
+  bool newlines_significant_ = true;
 };
 
 }  // namespace

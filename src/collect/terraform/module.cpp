@@ -37,12 +37,15 @@ void merge_override(hcl::Body& target, hcl::Body&& over) {
   for (auto& a : over.attributes) {
     auto it = std::find_if(target.attributes.begin(), target.attributes.end(),
                            [&](const hcl::Attribute& t) { return t.name == a.name; });
-    if (it != target.attributes.end()) *it = std::move(a);
-    else target.attributes.push_back(std::move(a));
+    if (it != target.attributes.end())
+      *it = std::move(a);
+    else
+      target.attributes.push_back(std::move(a));
   }
   std::vector<std::string> replaced;
   for (const auto& b : over.blocks)
-    if (std::find(replaced.begin(), replaced.end(), b.type) == replaced.end()) replaced.push_back(b.type);
+    if (std::find(replaced.begin(), replaced.end(), b.type) == replaced.end())
+      replaced.push_back(b.type);
   std::erase_if(target.blocks, [&](const hcl::Block& b) {
     return std::find(replaced.begin(), replaced.end(), b.type) != replaced.end();
   });
@@ -65,12 +68,22 @@ void list_calls(Module& m) {
 }  // namespace
 
 bool is_configuration_file(const std::filesystem::path& p) {
-  std::string name = p.filename().string();
-  return ends_with(name, ".tf") || ends_with(name, ".tf.json");
+  return is_configuration_file_name(p.native());
 }
 
 bool is_auto_variables_file(const std::filesystem::path& p) {
-  std::string name = p.filename().string();
+  return is_auto_variables_file_name(p.native());
+}
+
+bool is_configuration_file_name(std::string_view path) {
+  // The file name is what follows the last separator; a path that ends in one names a
+  // directory, whose file name is empty.
+  const std::string_view name = path.substr(path.rfind('/') + 1);
+  return ends_with(name, ".tf") || ends_with(name, ".tf.json");
+}
+
+bool is_auto_variables_file_name(std::string_view path) {
+  const std::string_view name = path.substr(path.rfind('/') + 1);
   return name == "terraform.tfvars" || name == "terraform.tfvars.json" ||
          ends_with(name, ".auto.tfvars") || ends_with(name, ".auto.tfvars.json");
 }
@@ -79,8 +92,9 @@ std::shared_ptr<const Module> parse_module(std::filesystem::path dir, std::vecto
                                            const hcl::ParseLimits& limits) {
   auto m = std::make_shared<Module>();
   m->dir = std::move(dir);
-  std::sort(files.begin(), files.end(),
-            [](const SourceFile& a, const SourceFile& b) { return a.path.filename() < b.path.filename(); });
+  std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) {
+    return a.path.filename() < b.path.filename();
+  });
   std::vector<Module::File> overrides;
   for (auto& sf : files) {
     Module::File f{sf.path, sf.id, {}};
@@ -91,8 +105,10 @@ std::shared_ptr<const Module> parse_module(std::filesystem::path dir, std::vecto
     } else {
       hcl::parse_hcl(sf.text, sf.id, limits, f.body, m->diagnostics);
     }
-    if (is_override_file(sf.path)) overrides.push_back(std::move(f));
-    else m->files.push_back(std::move(f));
+    if (is_override_file(sf.path))
+      overrides.push_back(std::move(f));
+    else
+      m->files.push_back(std::move(f));
   }
   for (auto& o : overrides) {
     for (auto& block : o.body.blocks) {
@@ -114,11 +130,36 @@ std::shared_ptr<const Module> parse_module(std::filesystem::path dir, std::vecto
   return m;
 }
 
+namespace {
+
+// True when lexically_normal() would return `dir` unchanged and it has no trailing
+// separator: no empty, "." or ".." components. Directory names found by walking a tree
+// are nearly always so, and normalising each through std::filesystem showed in profiles.
+bool already_normal(std::string_view dir) {
+  if (dir.empty() || dir.back() == '/') return false;
+  size_t start = 0;
+  for (;;) {
+    const size_t end = std::min(dir.find('/', start), dir.size());
+    const std::string_view part = dir.substr(start, end - start);
+    if (part == "." || part == "..") return false;
+    if (part.empty() && start != 0) return false;  // "//", except the root's own separator
+    if (end == dir.size()) return true;
+    start = end + 1;
+  }
+}
+
+}  // namespace
+
 std::string normal_dir(const std::filesystem::path& dir) {
+  if (already_normal(dir.native())) return dir.native();
   std::filesystem::path p = dir.lexically_normal();
   if (!p.has_filename() && p.has_parent_path() && p != p.root_path()) p = p.parent_path();
   std::string s = p.string();
   return s.empty() ? std::string(".") : s;
+}
+
+std::string normal_dir(const std::string& dir) {
+  return already_normal(dir) ? dir : normal_dir(std::filesystem::path(dir));
 }
 
 const Module* ModuleSet::find(const std::filesystem::path& dir) const {

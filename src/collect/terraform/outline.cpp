@@ -1,8 +1,8 @@
 // The module calls of a file without parsing it: a scan needs them to tell root modules
 // from called ones before it evaluates anything, and lexing is much cheaper than
 // building a syntax tree that would only be thrown away.
-#include "collect/terraform/internal.h"
 #include "collect/hcl/lexer.h"
+#include "collect/terraform/internal.h"
 #include "collect/terraform/terraform.h"
 
 namespace cc::terraform {
@@ -14,18 +14,21 @@ int depth_change(hcl::Tok t) {
     case hcl::Tok::LBrack:
     case hcl::Tok::LParen:
     case hcl::Tok::TemplateInterp:
-    case hcl::Tok::TemplateControl: return 1;
+    case hcl::Tok::TemplateControl:
+      return 1;
     case hcl::Tok::RBrace:
     case hcl::Tok::RBrack:
     case hcl::Tok::RParen:
-    case hcl::Tok::TemplateEnd: return -1;
-    default: return 0;
+    case hcl::Tok::TemplateEnd:
+      return -1;
+    default:
+      return 0;
   }
 }
 
 // A quoted string with no interpolation starting at tokens[i] (OQuote): its text, and
 // the index after its CQuote. nullopt when it is not such a string.
-std::optional<std::pair<std::string, size_t>> plain_string(const std::vector<hcl::Token>& t, size_t i) {
+std::optional<std::pair<std::string, size_t>> plain_string(const hcl::TokenList& t, size_t i) {
   if (i >= t.size() || t[i].kind != hcl::Tok::OQuote) return std::nullopt;
   std::string text;
   size_t j = i + 1;
@@ -38,7 +41,8 @@ std::optional<std::pair<std::string, size_t>> plain_string(const std::vector<hcl
 // blanks and a label. Most files call no module, and `path.module` does not count, so
 // this saves lexing them.
 bool may_call_modules(std::string_view text) {
-  for (size_t at = text.find("module"); at != std::string_view::npos; at = text.find("module", at + 6)) {
+  for (size_t at = text.find("module"); at != std::string_view::npos;
+       at = text.find("module", at + 6)) {
     size_t i = at + 6;
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
     if (i == at + 6 || i >= text.size()) continue;
@@ -61,14 +65,15 @@ std::vector<ModuleCall> outline_module_calls(std::string_view text, uint32_t fil
       if (b.type != "module" || b.labels.size() != 1) continue;
       ModuleCall call{b.labels[0].value, {}, b.span};
       if (const hcl::Attribute* a = find_attribute(b.body, "source");
-          a && a->expr && a->expr->kind == hcl::ExprKind::Literal && a->expr->literal == hcl::LiteralKind::String)
+          a && a->expr && a->expr->kind == hcl::ExprKind::Literal &&
+          a->expr->literal == hcl::LiteralKind::String)
         call.source = a->expr->text;
       calls.push_back(std::move(call));
     }
     return calls;
   }
   if (text.size() > limits.max_bytes || !may_call_modules(text)) return calls;
-  std::vector<hcl::Token> t = hcl::tokenize(text, file, ignored);
+  const hcl::TokenList t = hcl::tokenize(text, file, ignored);
   int depth = 0;
   for (size_t i = 0; i < t.size(); ++i) {
     if (depth == 0 && t[i].kind == hcl::Tok::Ident && t[i].text == "module" && i + 1 < t.size()) {
@@ -87,8 +92,8 @@ std::vector<ModuleCall> outline_module_calls(std::string_view text, uint32_t fil
         int inner = 1;
         size_t k = j + 1;
         for (; k < t.size() && inner > 0; ++k) {
-          if (inner == 1 && t[k].kind == hcl::Tok::Ident && t[k].text == "source" && k + 1 < t.size() &&
-              t[k + 1].kind == hcl::Tok::Assign) {
+          if (inner == 1 && t[k].kind == hcl::Tok::Ident && t[k].text == "source" &&
+              k + 1 < t.size() && t[k + 1].kind == hcl::Tok::Assign) {
             if (auto s = plain_string(t, k + 2)) call.source = s->first;
           }
           inner += depth_change(t[k].kind);

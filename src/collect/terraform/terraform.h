@@ -53,6 +53,9 @@ bool is_configuration_file(const std::filesystem::path& p);
 // True for variable definition files Terraform loads by itself from a root module:
 // terraform.tfvars[.json] and *.auto.tfvars[.json].
 bool is_auto_variables_file(const std::filesystem::path& p);
+// The same tests on a path held as text, without building a std::filesystem::path.
+bool is_configuration_file_name(std::string_view path);
+bool is_auto_variables_file_name(std::string_view path);
 
 // Parses one module directory's files (any order; they are sorted by name as
 // Terraform reads them). Override files (override.tf, *_override.tf) are merged into
@@ -73,13 +76,18 @@ struct ModuleDirs {
   std::filesystem::path root_dir;
   std::map<std::string, std::filesystem::path> installed;  // modules.json key -> dir
 };
-ModuleDirs read_installed_modules(const std::filesystem::path& root_dir, const std::string& modules_json_text);
-std::optional<std::filesystem::path> resolve_source(const ModuleCall& call, const std::filesystem::path& caller_dir,
-                                                    const std::string& call_key, const ModuleDirs& dirs);
+ModuleDirs read_installed_modules(const std::filesystem::path& root_dir,
+                                  const std::string& modules_json_text);
+std::optional<std::filesystem::path> resolve_source(const ModuleCall& call,
+                                                    const std::filesystem::path& caller_dir,
+                                                    const std::string& call_key,
+                                                    const ModuleDirs& dirs);
 
 // A directory path in the one spelling module lookups use: lexically normal, no
 // trailing separator ("root/./x/" -> "root/x").
 std::string normal_dir(const std::filesystem::path& dir);
+// The same for a directory held as text; most need no change, and no path is built then.
+std::string normal_dir(const std::string& dir);
 
 // Every parsed module directory of a scan, by normal_dir().
 struct ModuleSet {
@@ -98,9 +106,9 @@ struct EvalOptions {
   std::filesystem::path confine_dir;  // file() and templatefile() may not read outside it
   hcl::ParseLimits limits;
   uint32_t max_module_depth = 32;
-  uint32_t max_instances = 10'000;           // per count / for_each
-  size_t max_resources = 1'000'000;          // per root module
-  size_t max_module_instances = 10'000;      // per root module
+  uint32_t max_instances = 10'000;       // per count / for_each
+  size_t max_resources = 1'000'000;      // per root module
+  size_t max_module_instances = 10'000;  // per root module
   // Expression evaluations per root module. Nested for expressions over large ranges
   // can ask for more work than any real configuration; past this everything is unknown.
   uint64_t max_steps = 200'000'000;
