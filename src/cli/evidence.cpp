@@ -12,6 +12,7 @@
 #include "cli/store_options.h"
 #include "program/dates.h"
 #include "program/evidence_pack.h"
+#include "program/evidence_record.h"
 #include "program/ledger.h"
 #include "store/blobs.h"
 
@@ -58,23 +59,18 @@ program::EvidenceInput input_of(const EvidenceCommand& c, std::string_view comma
   return in;
 }
 
+// The record the ledger vouches for, with its state on `today` and its history.
 nlohmann::json json_of(const program::Evidence& e, std::string_view today) {
-  return {{"id", e.id},
-          {"title", e.title},
-          {"kind", e.kind},
-          {"file_name", e.file_name},
-          {"sha256", e.sha256},
-          {"size", e.size},
-          {"collected_on", e.collected_on},
-          {"effective_on", e.effective_on},
-          {"valid_until", program::valid_until(e)},
-          {"state", program::to_string(program::freshness(e, today))},
-          {"controls", e.controls},
-          {"superseded_by", e.superseded_by ? nlohmann::json(*e.superseded_by) : nlohmann::json()},
-          {"removed_at", e.removed_at},
-          {"removed_reason", e.removed_reason},
-          {"created_at", e.created_at},
-          {"created_by", e.created_by}};
+  nlohmann::json j = program::evidence_record_json(e);
+  j["valid_until"] = program::valid_until(e);
+  j["state"] = program::to_string(program::freshness(e, today));
+  j["controls"] = e.controls;
+  j["superseded_by"] = e.superseded_by ? nlohmann::json(*e.superseded_by) : nlohmann::json();
+  j["removed_at"] = e.removed_at;
+  j["removed_reason"] = e.removed_reason;
+  j["created_at"] = e.created_at;
+  j["created_by"] = e.created_by;
+  return j;
 }
 
 std::string line_of(const program::Evidence& e, std::string_view today) {
