@@ -182,17 +182,28 @@ Result<ProgramStatus, Error> program_status(const Program& p, const catalog::Cat
     auto controls = run_controls(p, *run);
     if (!controls) return unexpected(controls.error());
     for (auto& c : *controls) checks.emplace(c.ref, std::move(c));
-    auto before = run_before(p, *run);
-    if (!before) return unexpected(before.error());
-    if (*before) {
-      out.previous = **before;
-      auto d = diff_runs(p, **before, *run);
-      if (!d) return unexpected(d.error());
-      out.new_findings = d->count(FindingChange::Kind::New);
-      out.fixed_findings = d->count(FindingChange::Kind::Fixed);
-      for (const auto& c : d->controls)
+    // The comparison kept when the run was saved; runs saved before comparisons were
+    // kept are compared now.
+    auto kept = stored_comparison(p, *run);
+    if (!kept) return unexpected(kept.error());
+    std::optional<RunComparison> comparison = std::move(*kept);
+    if (!comparison) {
+      auto before = run_before(p, *run);
+      if (!before) return unexpected(before.error());
+      if (*before) {
+        auto d = diff_runs(p, **before, *run);
+        if (!d) return unexpected(d.error());
+        comparison = RunComparison{**before, d->count(FindingChange::Kind::New),
+                                   d->count(FindingChange::Kind::Fixed), std::move(d->controls)};
+      }
+    }
+    if (comparison) {
+      out.previous = comparison->previous;
+      out.new_findings = comparison->new_findings;
+      out.fixed_findings = comparison->fixed_findings;
+      for (const auto& c : comparison->controls)
         if (rank(c.after) < rank(c.before)) out.regressed.push_back(c.ref);
-      out.control_changes = std::move(d->controls);
+      out.control_changes = std::move(comparison->controls);
     }
   }
 

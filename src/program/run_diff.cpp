@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <tuple>
 
 namespace cc::program {
@@ -114,6 +115,45 @@ Result<RunDiff, Error> diff_runs(const Program& p, int64_t from, int64_t to) {
   for (const auto& [ref, c] : before)
     out.controls.push_back(ControlChange{ref, c->title, c->status, "absent"});
   return out;
+}
+
+Status store_comparison(const Program& p, int64_t run) {
+  auto before = run_before(p, run);
+  if (!before) return unexpected(before.error());
+  if (!*before) return Done{};
+  auto d = diff_runs(p, **before, run);
+  if (!d) return unexpected(d.error());
+  nlohmann::json controls = nlohmann::json::array();
+  for (const auto& c : d->controls)
+    controls.push_back(
+        {{"ref", c.ref}, {"title", c.title}, {"before", c.before}, {"after", c.after}});
+  return p.db().exec(
+      "UPDATE scan_run SET compared_with = $1, new_findings = $2, fixed_findings = $3, "
+      "control_changes = $4 "
+      "WHERE tenant_id = $5 AND id = $6",
+      {**before, static_cast<int64_t>(d->count(FindingChange::Kind::New)),
+       static_cast<int64_t>(d->count(FindingChange::Kind::Fixed)), controls.dump(), p.tenant_id(),
+       run});
+}
+
+Result<std::optional<RunComparison>, Error> stored_comparison(const Program& p, int64_t run) {
+  auto rows = p.db().query(
+      "SELECT compared_with, new_findings, fixed_findings, control_changes FROM scan_run "
+      "WHERE tenant_id = $1 AND id = $2",
+      {p.tenant_id(), run});
+  if (!rows) return unexpected(rows.error());
+  if (rows->empty() || rows->front().is_null(0)) return std::optional<RunComparison>{};
+  const store::Row& r = rows->front();
+  RunComparison c{
+      r.integer(0), static_cast<size_t>(r.integer(1)), static_cast<size_t>(r.integer(2)), {}};
+  auto controls = nlohmann::json::parse(r.text(3), nullptr, false);
+  if (!controls.is_array())
+    return unexpected(
+        Error{Error::Kind::Schema, fmt::format("run {}: its stored comparison is damaged", run)});
+  for (const auto& x : controls)
+    c.controls.push_back(ControlChange{x.value("ref", ""), x.value("title", ""),
+                                       x.value("before", ""), x.value("after", "")});
+  return std::optional<RunComparison>(std::move(c));
 }
 
 }  // namespace cc::program

@@ -36,4 +36,19 @@ struct RunDiff {
 // message, or failing before and unknown now.
 Result<RunDiff, Error> diff_runs(const Program& program, int64_t from, int64_t to);
 
+// A run against the run saved before it: the counts and control changes of diff_runs().
+struct RunComparison {
+  int64_t previous = 0;
+  size_t new_findings = 0;
+  size_t fixed_findings = 0;
+  std::vector<ControlChange> controls;
+};
+
+// Compares `run` with the run saved before it and keeps the result with the run (when
+// there is no earlier run, nothing is kept). Called when a run is saved.
+Status store_comparison(const Program& program, int64_t run);
+// The comparison kept with `run`; nullopt when the run has no earlier run or was saved
+// before comparisons were kept.
+Result<std::optional<RunComparison>, Error> stored_comparison(const Program& program, int64_t run);
+
 }  // namespace cc::program

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "program/run_diff.h"
 #include "store/sha256.h"
 
 namespace cc::program {
@@ -171,14 +172,15 @@ Result<int64_t, Error> RunWriter::finish(const Program& p, const std::vector<Run
          nlohmann::json(c.rules).dump(), nlohmann::json(c.failing_rules).dump()});
     if (!s) return unexpected(s.error());
   }
-  if (auto s = tx.commit(); !s) return unexpected(s.error());
   // PostgreSQL plans from sampled statistics: until they know the new run's id, the
-  // planner takes it for a handful of rows, and a diff against it can turn into a
-  // quadratic nested loop (seen at 100 runs of 100k findings). Refreshing them costs a
-  // fraction of a second; SQLite plans from its indexes and needs nothing.
+  // planner takes it for a handful of rows, and comparing runs can turn into a quadratic
+  // nested loop (seen at 100 runs of 100k findings). ANALYZE sees this transaction's rows
+  // and costs a fraction of a second; SQLite plans from its indexes and needs nothing.
   if (db.backend() == store::Backend::Postgres)
     if (auto s = db.exec_script("ANALYZE run_finding, run_control, scan_run"); !s)
       return unexpected(s.error());
+  if (auto s = store_comparison(p, run); !s) return unexpected(s.error());
+  if (auto s = tx.commit(); !s) return unexpected(s.error());
   return run;
 }
 

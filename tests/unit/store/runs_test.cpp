@@ -132,6 +132,18 @@ TEST_P(BackendTest, DiffNamesNewFixedAndChangedFindingsAndControls) {
   EXPECT_EQ(d->controls[0].before, "passing");
   EXPECT_EQ(d->controls[0].after, "failing");
   EXPECT_FALSE(diff_runs(*p, *one, 999));
+
+  // Each run keeps its comparison with the run before it from the moment it is saved.
+  auto first = stored_comparison(*p, *one);
+  ASSERT_TRUE(first);
+  EXPECT_FALSE(first->has_value()) << "the first run has nothing to be compared with";
+  auto kept = stored_comparison(*p, *two);
+  ASSERT_TRUE(kept && kept->has_value());
+  EXPECT_EQ((*kept)->previous, *one);
+  EXPECT_EQ((*kept)->new_findings, d->count(FindingChange::Kind::New));
+  EXPECT_EQ((*kept)->fixed_findings, 2u);
+  ASSERT_EQ((*kept)->controls.size(), 1u);
+  EXPECT_EQ((*kept)->controls[0].after, "failing");
 }
 
 }  // namespace
