@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <unordered_map>
@@ -14,63 +15,45 @@
 namespace cc::hcl {
 namespace {
 
-// Binary operators by precedence level, loosest first, as the HCL specification orders
-// them. All are left-associative.
-constexpr int kBinaryLevels = 6;
+// Binary operators and their precedence levels, loosest first, as the HCL
+// specification orders them. All are left-associative.
+struct BinaryOp {
+  Operator op;
+  int level;
+};
 
-// Every operand asks each level in turn, so this is a switch rather than a table scan.
-bool binary_operator(Tok tok, int level, Operator& op) {
-  struct Entry {
-    Operator op;
-    int level;
-  };
-  Entry e{};
+// The operator a token spells; nullopt for a token that is no binary operator.
+std::optional<BinaryOp> binary_operator(Tok tok) {
   switch (tok) {
     case Tok::Or:
-      e = {Operator::Or, 0};
-      break;
+      return BinaryOp{Operator::Or, 0};
     case Tok::And:
-      e = {Operator::And, 1};
-      break;
+      return BinaryOp{Operator::And, 1};
     case Tok::Equal:
-      e = {Operator::Equal, 2};
-      break;
+      return BinaryOp{Operator::Equal, 2};
     case Tok::NotEqual:
-      e = {Operator::NotEqual, 2};
-      break;
+      return BinaryOp{Operator::NotEqual, 2};
     case Tok::Less:
-      e = {Operator::Less, 3};
-      break;
+      return BinaryOp{Operator::Less, 3};
     case Tok::Greater:
-      e = {Operator::Greater, 3};
-      break;
+      return BinaryOp{Operator::Greater, 3};
     case Tok::LessEqual:
-      e = {Operator::LessEqual, 3};
-      break;
+      return BinaryOp{Operator::LessEqual, 3};
     case Tok::GreaterEqual:
-      e = {Operator::GreaterEqual, 3};
-      break;
+      return BinaryOp{Operator::GreaterEqual, 3};
     case Tok::Plus:
-      e = {Operator::Add, 4};
-      break;
+      return BinaryOp{Operator::Add, 4};
     case Tok::Minus:
-      e = {Operator::Subtract, 4};
-      break;
+      return BinaryOp{Operator::Subtract, 4};
     case Tok::Star:
-      e = {Operator::Multiply, 5};
-      break;
+      return BinaryOp{Operator::Multiply, 5};
     case Tok::Slash:
-      e = {Operator::Divide, 5};
-      break;
+      return BinaryOp{Operator::Divide, 5};
     case Tok::Percent:
-      e = {Operator::Modulo, 5};
-      break;
+      return BinaryOp{Operator::Modulo, 5};
     default:
-      return false;
+      return std::nullopt;
   }
-  if (e.level != level) return false;
-  op = e.op;
-  return true;
 }
 
 ExprPtr make_expr(ExprKind kind, Span span) {
@@ -333,6 +316,9 @@ class Parser {
         error(name,
               "attribute '" + std::string(name.text) + "' is already defined at " + where(*first));
       } else {
+        // Growing from one, two, ... was a large share of all allocations; most bodies
+        // have a handful of attributes.
+        if (body.attributes.empty()) body.attributes.reserve(4);
         body.attributes.push_back(Attribute{std::string(name.text), std::move(value), name.span});
         seen.added();
       }
@@ -443,28 +429,30 @@ class Parser {
     return e;
   }
 
-  ExprPtr parse_binary(int level) {
-    if (level == kBinaryLevels) return parse_unary();
-    ExprPtr lhs = parse_binary(level + 1);
+  // Precedence climbing: an operand is read once, however many levels there are,
+  // rather than descending through every level for each operand.
+  ExprPtr parse_binary(int min_level) {
+    ExprPtr lhs = parse_unary();
     if (!lhs) return nullptr;
     // Each operator in a chain nests the tree one level deeper (left-associative), so
     // the chain counts toward the depth limit just as parentheses do.
     uint32_t chain = 0;
-    Operator op{};
-    while (lhs && binary_operator(peek().kind, level, op)) {
+    for (;;) {
+      const std::optional<BinaryOp> binary = binary_operator(peek().kind);
+      if (!binary || binary->level < min_level) break;
       advance();
       ++chain;
       if (!enter()) {
         lhs = nullptr;
         break;
       }
-      ExprPtr rhs = parse_binary(level + 1);
+      ExprPtr rhs = parse_binary(binary->level + 1);
       if (!rhs) {
         lhs = nullptr;
         break;
       }
       ExprPtr e = make_expr(ExprKind::Binary, lhs->span);
-      e->op = op;
+      e->op = binary->op;
       e->lhs = std::move(lhs);
       e->rhs = std::move(rhs);
       lhs = std::move(e);
@@ -769,6 +757,7 @@ class Parser {
   ExprPtr apply_step(ExprPtr source, Traverser step, uint32_t& nesting) {
     const bool static_step = step.kind != Traverser::Kind::Index || is_literal_key(*step.key);
     if (source->kind == ExprKind::Variable && static_step) {
+      if (source->traversal.empty()) source->traversal.reserve(2);  // most are one or two steps
       source->traversal.push_back(std::move(step));
       return source;
     }
@@ -910,6 +899,7 @@ class Parser {
         TemplatePart part;
         part.text = t.text;
         part.span = t.span;
+        if (out.empty()) out.reserve(3);  // text, interpolation, text is the common shape
         out.push_back(std::move(part));
         advance();
       } else if (t.kind == Tok::TemplateInterp) {
@@ -923,6 +913,7 @@ class Parser {
                     [&] { return "expected '}' to close '${' at " + where(part.span); })) {
           return false;
         }
+        if (out.empty()) out.reserve(3);
         out.push_back(std::move(part));
       } else if (t.kind == Tok::TemplateControl) {
         const Token& keyword = peek_second();

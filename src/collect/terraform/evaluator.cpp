@@ -18,7 +18,6 @@ std::string provider_of(std::string_view type) {
 
 }  // namespace
 
-
 Evaluator::Evaluator(const ModuleSet& modules, const EvalOptions& options, Diagnostics& diags)
     : modules_(modules), options_(options), diags_(diags) {}
 
@@ -74,15 +73,18 @@ void Evaluator::index_module(ModuleInstance& m) {
       c.unavailable = fmt::format("modules nest deeper than {}", options_.max_module_depth);
     } else if (auto dir = resolve_source(*c.call, m.module->dir, key, options_.module_dirs)) {
       c.module = modules_.find(*dir);
-      if (!c.module) c.unavailable = fmt::format("'{}' has no Terraform files here", c.call->source);
+      if (!c.module)
+        c.unavailable = fmt::format("'{}' has no Terraform files here", c.call->source);
     } else {
-      c.unavailable = fmt::format("'{}' is not downloaded (run terraform init to scan it)", c.call->source);
+      c.unavailable =
+          fmt::format("'{}' is not downloaded (run terraform init to scan it)", c.call->source);
     }
     if (!c.unavailable.empty())
-      diags_.push_back(Diagnostic{DiagLevel::Note, "terraform.module",
-                                  fmt::format("module '{}' is not evaluated: {}; its outputs are unknown",
-                                              c.call->name, c.unavailable),
-                                  c.block->span});
+      diags_.push_back(
+          Diagnostic{DiagLevel::Note, "terraform.module",
+                     fmt::format("module '{}' is not evaluated: {}; its outputs are unknown",
+                                 c.call->name, c.unavailable),
+                     c.block->span});
   }
 }
 
@@ -108,7 +110,8 @@ void Evaluator::emit(ModuleInstance& m, Document& doc) {
       out.name = i.address;
       out.provider = provider_of(r.type);
       out.format = "terraform";
-      out.attributes = instance_attributes(m, r, i);
+      instance_attributes(m, r, i);
+      emitted_values_.push_back(&i.attributes.value);
       out.span = r.block->span;
       out.end_line = r.block->end_span.line;
       doc.resources.push_back(std::move(out));
@@ -133,15 +136,18 @@ Document Evaluator::run(const Module& root) {
   for (const auto& vf : options_.variable_files) {
     hcl::Body body;
     bool json = vf.path.extension() == ".json";
-    if (json) parse_json_configuration(vf.text, vf.id, options_.limits, body, diags_);
-    else hcl::parse_hcl(vf.text, vf.id, options_.limits, body, diags_);
+    if (json)
+      parse_json_configuration(vf.text, vf.id, options_.limits, body, diags_);
+    else
+      hcl::parse_hcl(vf.text, vf.id, options_.limits, body, diags_);
     Scope none{root_.get(), nullptr};
     for (const auto& a : body.attributes) {
       if (!root_->variables.count(a.name)) {
-        diags_.push_back(Diagnostic{DiagLevel::Note, "terraform.variables",
-                                    fmt::format("'{}' sets variable '{}', which the module does not declare",
-                                                vf.path.filename().string(), a.name),
-                                    a.span});
+        diags_.push_back(
+            Diagnostic{DiagLevel::Note, "terraform.variables",
+                       fmt::format("'{}' sets variable '{}', which the module does not declare",
+                                   vf.path.filename().string(), a.name),
+                       a.span});
         continue;
       }
       root_values_[a.name] = eval(*a.expr, none);
@@ -150,7 +156,8 @@ Document Evaluator::run(const Module& root) {
   for (const auto& [name, text] : options_.variables) {
     auto decl = root_->variables.find(name);
     if (decl == root_->variables.end()) {
-      warn({}, "terraform.variables", fmt::format("--var {}: the module declares no such variable", name));
+      warn({}, "terraform.variables",
+           fmt::format("--var {}: the module declares no such variable", name));
       continue;
     }
     // Terraform reads a --var value as a literal string for primitive types and as an
@@ -168,13 +175,19 @@ Document Evaluator::run(const Module& root) {
     std::string line = "v = " + text + "\n";
     hcl::parse_hcl(line, 0, options_.limits, body, local);
     if (!local.empty() || body.attributes.empty()) {
-      warn({}, "terraform.variables", fmt::format("--var {}: the value is not a valid expression", name));
+      warn({}, "terraform.variables",
+           fmt::format("--var {}: the value is not a valid expression", name));
       continue;
     }
     Scope none{root_.get(), nullptr};
     root_values_[name] = eval(*body.attributes.front().expr, none);
   }
   emit(*root_, doc);
+  // Evaluation is over: nothing reads the evaluated arguments again, so they move into
+  // the document rather than being copied. (Moving one while emitting could empty a
+  // value that a later resource still refers to.)
+  for (size_t k = 0; k < emitted_values_.size(); ++k)
+    doc.resources[k].attributes = std::move(*emitted_values_[k]);
   return doc;
 }
 

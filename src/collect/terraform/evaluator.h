@@ -118,20 +118,27 @@ class Evaluator {
 
  private:
   void index_module(ModuleInstance& m);
-  Value variable(ModuleInstance& m, std::string_view name, Span where);
-  Value local(ModuleInstance& m, std::string_view name, Span where);
-  Value output(ModuleInstance& m, std::string_view name, Span where);
-  Value module_reference(ModuleInstance& m, std::string_view call, Span where);
-  Value resource_reference(ModuleInstance& m, std::string_view key, Span where);
-  Value root_reference(const hcl::Expression& e, const Scope& scope, size_t& consumed);
+  // Named values are evaluated once and kept; these return the kept value, or a value
+  // made into `made` (an unknown, an error) when there is none to point at.
+  const Value& variable(ModuleInstance& m, std::string_view name, Span where, Value& made);
+  const Value& local(ModuleInstance& m, std::string_view name, Span where, Value& made);
+  const Value& output(ModuleInstance& m, std::string_view name, Span where, Value& made);
+  const Value& module_reference(ModuleInstance& m, std::string_view call, Span where, Value& made);
+  const Value& resource_reference(ModuleInstance& m, std::string_view key, Span where, Value& made);
+  const Value& root_reference(const hcl::Expression& e, const Scope& scope, size_t& consumed,
+                              Value& made);
   void expand(ModuleInstance& m, ResourceNode& r);
   void expand(ModuleInstance& m, CallNode& c);
   const Value& instance_attributes(ModuleInstance& m, ResourceNode& r, Instance& i);
   const Value& instance_object(ModuleInstance& m, ResourceNode& r, Instance& i);
   Value call(const hcl::Expression& e, const Scope& scope);
-  Value apply_steps(Value v, const std::vector<hcl::Traverser>& steps, size_t from, const Scope& scope);
-  Value get_attr(const Value& v, std::string_view name, Span where);
-  Value index(const Value& v, const Value& key, Span where);
+  // Follows traversal steps from `from` on, copying only the value reached: a reference
+  // such as aws_instance.web.tags["Name"] must not copy the whole resource on its way.
+  Value follow(const Value& start, const std::vector<hcl::Traverser>& steps, size_t from,
+               const Scope& scope);
+  // One step: a part of `v`, or a value made into `made` (unknown, error).
+  const Value& get_attr(const Value& v, std::string_view name, Span where, Value& made);
+  const Value& index(const Value& v, const Value& key, Span where, Value& made);
   Value binary(const hcl::Expression& e, const Scope& scope);
   Value for_expr(const hcl::Expression& e, const Scope& scope);
   Value splat(const hcl::Expression& e, const Scope& scope);
@@ -145,6 +152,7 @@ class Evaluator {
   std::unique_ptr<ModuleInstance> root_;
   std::map<std::string, Value, std::less<>> root_values_;  // tfvars and --var, by name
   size_t emitted_ = 0;
+  std::vector<Value*> emitted_values_;  // arguments of doc.resources[k], moved in at the end
   size_t module_instances_ = 1;
   uint64_t steps_ = 0;
   bool out_of_steps_ = false;

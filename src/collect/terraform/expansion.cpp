@@ -1,12 +1,11 @@
 // count and for_each: how many instances a resource or module call has, and what
 // each instance sees as count.index, each.key and each.value.
-#include "collect/terraform/evaluator.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
 
+#include "collect/terraform/evaluator.h"
 #include "collect/terraform/internal.h"
 #include "collect/terraform/values.h"
 
@@ -35,17 +34,19 @@ Expansion read_expansion(Evaluator& ev, const hcl::Body& body, const Scope& scop
       if (ec == std::errc{} && end == text.data() + text.size()) v = Value::number(d, v.span());
     }
     if (v.is_unknown()) return Expansion::Unknown;
-    if (!v.is_number() || v.as_number() < 0 || v.as_number() != static_cast<double>(static_cast<int64_t>(v.as_number()))) {
+    if (!v.is_number() || v.as_number() < 0 ||
+        v.as_number() != static_cast<double>(static_cast<int64_t>(v.as_number()))) {
       diags.push_back(Diagnostic{DiagLevel::Warning, "terraform.eval",
                                  "count must be a whole number of zero or more", c->expr->span});
       return Expansion::Unknown;
     }
     double n = v.as_number();
     if (n > limit) {
-      diags.push_back(Diagnostic{DiagLevel::Warning, "limit.instances",
-                                 fmt::format("count {} is over the limit of {} instances; evaluated once",
-                                             format_number(n), limit),
-                                 c->expr->span});
+      diags.push_back(
+          Diagnostic{DiagLevel::Warning, "limit.instances",
+                     fmt::format("count {} is over the limit of {} instances; evaluated once",
+                                 format_number(n), limit),
+                     c->expr->span});
       return Expansion::Unknown;
     }
     count = static_cast<size_t>(n);
@@ -69,8 +70,8 @@ Expansion read_expansion(Evaluator& ev, const hcl::Body& body, const Scope& scop
       entries.push_back({*text, Value::string(*text, e.span())});
     }
   } else if (v.is_null()) {
-    diags.push_back(Diagnostic{DiagLevel::Warning, "terraform.eval", "for_each is null",
-                               fe->expr->span});
+    diags.push_back(
+        Diagnostic{DiagLevel::Warning, "terraform.eval", "for_each is null", fe->expr->span});
     return Expansion::Unknown;
   } else {
     diags.push_back(Diagnostic{DiagLevel::Warning, "terraform.eval",
@@ -79,14 +80,16 @@ Expansion read_expansion(Evaluator& ev, const hcl::Body& body, const Scope& scop
   }
   std::sort(entries.begin(), entries.end(),
             [](const ForEachEntry& a, const ForEachEntry& b) { return a.key < b.key; });
-  entries.erase(std::unique(entries.begin(), entries.end(),
-                            [](const ForEachEntry& a, const ForEachEntry& b) { return a.key == b.key; }),
-                entries.end());
+  entries.erase(
+      std::unique(entries.begin(), entries.end(),
+                  [](const ForEachEntry& a, const ForEachEntry& b) { return a.key == b.key; }),
+      entries.end());
   if (entries.size() > limit) {
-    diags.push_back(Diagnostic{DiagLevel::Warning, "limit.instances",
-                               fmt::format("for_each has {} elements, over the limit of {}; evaluated once",
-                                           entries.size(), limit),
-                               fe->expr->span});
+    diags.push_back(
+        Diagnostic{DiagLevel::Warning, "limit.instances",
+                   fmt::format("for_each has {} elements, over the limit of {}; evaluated once",
+                               entries.size(), limit),
+                   fe->expr->span});
     return Expansion::Unknown;
   }
   return Expansion::ForEach;
@@ -110,16 +113,20 @@ Value each_object(Value key, Value value) {
 void Evaluator::expand(ModuleInstance& m, ResourceNode& r) {
   if (r.progress == Progress::Done) return;
   if (r.progress == Progress::Busy) {
-    warn(r.block->span, "terraform.cycle", fmt::format("the count or for_each of {} depends on itself", r.address));
+    warn(r.block->span, "terraform.cycle",
+         fmt::format("the count or for_each of {} depends on itself", r.address));
     return;
   }
   r.progress = Progress::Busy;
   std::vector<ForEachEntry> entries;
   size_t count = 0;
   Scope scope{&m, nullptr};
-  r.expansion = read_expansion(*this, r.block->body, scope, entries, count, options_.max_instances, diags_);
+  r.expansion =
+      read_expansion(*this, r.block->body, scope, entries, count, options_.max_instances, diags_);
   switch (r.expansion) {
-    case Expansion::Single: r.instances.push_back(Instance{Value::null(), r.address, {}, {}, {}, {}}); break;
+    case Expansion::Single:
+      r.instances.push_back(Instance{Value::null(), r.address, {}, {}, {}, {}});
+      break;
     case Expansion::Count:
       for (size_t i = 0; i < count; ++i) {
         Value key = Value::number(static_cast<double>(i));
@@ -130,7 +137,8 @@ void Evaluator::expand(ModuleInstance& m, ResourceNode& r) {
     case Expansion::ForEach:
       for (auto& e : entries) {
         Value key = Value::string(e.key);
-        Instance inst{key, r.address + instance_key(key), {}, each_object(key, std::move(e.value)), {}, {}};
+        Instance inst{
+            key, r.address + instance_key(key), {}, each_object(key, std::move(e.value)), {}, {}};
         r.instances.push_back(std::move(inst));
       }
       break;
@@ -138,7 +146,8 @@ void Evaluator::expand(ModuleInstance& m, ResourceNode& r) {
       // How many instances there are is not known before apply. One instance stands for
       // all of them, so what does not depend on the index or key is still assessed.
       Value k = Value::unknown("instance key known only after apply", r.block->span);
-      r.instances.push_back(Instance{Value::null(), r.address, count_object(k), each_object(k, k), {}, {}});
+      r.instances.push_back(
+          Instance{Value::null(), r.address, count_object(k), each_object(k, k), {}, {}});
       break;
     }
   }
@@ -166,29 +175,50 @@ const Value& Evaluator::instance_object(ModuleInstance& m, ResourceNode& r, Inst
   Memo& memo = i.object;
   if (memo.progress == Progress::Done) return memo.value;
   memo.progress = Progress::Done;
-  memo.value = instance_attributes(m, r, i);
-  if (!memo.value.is_map()) memo.value = Value::map();
+  const Value& attributes = instance_attributes(m, r, i);
   // Computed attributes are unknown until apply. `id` is always one; any other attribute
   // not in the configuration reads as unknown with a reference (see get_attr).
-  if (!memo.value.find("id"))
-    memo.value.set("id", Value::unknown("known after apply", r.block->span, i.address + ".id"));
+  Value id = Value::unknown("known after apply", r.block->span, i.address + ".id");
+  if (!attributes.is_map()) {
+    memo.value = Value::map();
+    memo.value.set("id", std::move(id));
+  } else if (attributes.find("id")) {
+    memo.value = attributes;
+  } else {
+    // Room for `id` from the start: copying and then adding would move every member.
+    Map members;
+    members.reserve(attributes.as_map().size() + 1);
+    members.insert(members.end(), attributes.as_map().begin(), attributes.as_map().end());
+    members.push_back(Member{"id", std::move(id), {}});
+    memo.value = Value::map(std::move(members), attributes.span());
+    memo.value.set_provenance(attributes.provenance());
+  }
   return memo.value;
 }
 
-Value Evaluator::resource_reference(ModuleInstance& m, std::string_view key, Span where) {
+const Value& Evaluator::resource_reference(ModuleInstance& m, std::string_view key, Span where,
+                                           Value& made) {
   auto it = m.resource_index.find(key);
   if (it == m.resource_index.end()) {
     warn(where, "terraform.reference", fmt::format("reference to undeclared resource '{}'", key));
-    return Value::unknown(fmt::format("undeclared resource {}", key), where);
+    return made = Value::unknown(fmt::format("undeclared resource {}", key), where);
   }
   ResourceNode& r = m.resources[it->second];
   Memo& memo = r.reference;
-  if (memo.progress == Progress::Done) return memo.value;
-  if (memo.progress == Progress::Busy) return Value::unknown("resource refers to itself", where, r.address);
+  // A resource without count or for_each is its one instance's object, kept there
+  // rather than copied.
+  auto done = [&]() -> const Value& {
+    return r.expansion == Expansion::Single ? r.instances.front().object.value : memo.value;
+  };
+  if (memo.progress == Progress::Done) return done();
+  if (memo.progress == Progress::Busy)
+    return made = Value::unknown("resource refers to itself", where, r.address);
   memo.progress = Progress::Busy;
   expand(m, r);
   switch (r.expansion) {
-    case Expansion::Single: memo.value = instance_object(m, r, r.instances.front()); break;
+    case Expansion::Single:
+      instance_object(m, r, r.instances.front());
+      break;
     case Expansion::Count: {
       List items;
       for (auto& i : r.instances) items.push_back(instance_object(m, r, i));
@@ -197,7 +227,8 @@ Value Evaluator::resource_reference(ModuleInstance& m, std::string_view key, Spa
     }
     case Expansion::ForEach: {
       Map items;
-      for (auto& i : r.instances) items.push_back(Member{i.key.as_string(), instance_object(m, r, i), {}});
+      for (auto& i : r.instances)
+        items.push_back(Member{i.key.as_string(), instance_object(m, r, i), {}});
       memo.value = Value::map(std::move(items), r.block->span);
       break;
     }
@@ -206,7 +237,7 @@ Value Evaluator::resource_reference(ModuleInstance& m, std::string_view key, Spa
       break;
   }
   memo.progress = Progress::Done;
-  return memo.value;
+  return done();
 }
 
 // ---- module calls -----------------------------------------------------------------------
@@ -218,14 +249,16 @@ void Evaluator::expand(ModuleInstance& m, CallNode& c) {
     std::vector<ForEachEntry> entries;
     size_t count = 0;
     Scope scope{&m, nullptr};
-    c.expansion = read_expansion(*this, c.block->body, scope, entries, count, options_.max_instances, diags_);
+    c.expansion =
+        read_expansion(*this, c.block->body, scope, entries, count, options_.max_instances, diags_);
     const std::string base = m.prefix + "module." + c.call->name;
     auto make = [&](Value key, std::string prefix, Value count_obj, Value each_obj) {
       if (++module_instances_ > options_.max_module_instances) {
         if (module_instances_ == options_.max_module_instances + 1)
           warn(c.block->span, "limit.modules",
-               fmt::format("more than {} module instances in one root module; the rest are not evaluated",
-                           options_.max_module_instances));
+               fmt::format(
+                   "more than {} module instances in one root module; the rest are not evaluated",
+                   options_.max_module_instances));
         return;
       }
       auto child = std::make_unique<ModuleInstance>();
@@ -237,7 +270,8 @@ void Evaluator::expand(ModuleInstance& m, CallNode& c) {
       // costs no file system calls.
       child->rel_dir = c.module->dir.lexically_relative(root_->module->dir).generic_string();
       if (child->rel_dir.empty()) child->rel_dir = ".";
-      if (child->rel_dir != "." && child->rel_dir.rfind("..", 0) != 0) child->rel_dir = "./" + child->rel_dir;
+      if (child->rel_dir != "." && child->rel_dir.rfind("..", 0) != 0)
+        child->rel_dir = "./" + child->rel_dir;
       child->depth = m.depth + 1;
       child->call_block = c.block;
       child->caller_count = std::move(count_obj);
@@ -246,7 +280,9 @@ void Evaluator::expand(ModuleInstance& m, CallNode& c) {
       c.children.push_back(ChildModule{std::move(key), std::move(child)});
     };
     switch (c.expansion) {
-      case Expansion::Single: make(Value::null(), base + ".", {}, {}); break;
+      case Expansion::Single:
+        make(Value::null(), base + ".", {}, {});
+        break;
       case Expansion::Count:
         for (size_t i = 0; i < count; ++i) {
           Value key = Value::number(static_cast<double>(i));
@@ -269,23 +305,28 @@ void Evaluator::expand(ModuleInstance& m, CallNode& c) {
   c.progress = Progress::Done;
 }
 
-Value Evaluator::module_reference(ModuleInstance& m, std::string_view name, Span where) {
+const Value& Evaluator::module_reference(ModuleInstance& m, std::string_view name, Span where,
+                                         Value& made) {
   auto it = m.call_index.find(name);
   if (it == m.call_index.end()) {
     warn(where, "terraform.reference", fmt::format("reference to undeclared module '{}'", name));
-    return Value::unknown(fmt::format("undeclared module {}", name), where);
+    return made = Value::unknown(fmt::format("undeclared module {}", name), where);
   }
   CallNode& c = m.calls[it->second];
   std::string address = m.prefix + "module." + std::string(name);
-  if (!c.module) return Value::unknown("module source not available", where, address);
+  if (!c.module) return made = Value::unknown("module source not available", where, address);
   Memo& memo = c.reference;
   if (memo.progress == Progress::Done) return memo.value;
-  if (memo.progress == Progress::Busy) return Value::unknown("module refers to itself", where, address);
+  if (memo.progress == Progress::Busy)
+    return made = Value::unknown("module refers to itself", where, address);
   memo.progress = Progress::Busy;
   expand(m, c);
   auto outputs_of = [&](ModuleInstance& child) {
     Map out;
-    for (const auto& [oname, block] : child.outputs) out.push_back(Member{oname, output(child, oname, where), block->span});
+    for (const auto& [oname, block] : child.outputs) {
+      Value own;
+      out.push_back(Member{oname, output(child, oname, where, own), block->span});
+    }
     return Value::map(std::move(out), c.block->span);
   };
   switch (c.expansion) {
@@ -301,11 +342,14 @@ Value Evaluator::module_reference(ModuleInstance& m, std::string_view name, Span
     }
     case Expansion::ForEach: {
       Map items;
-      for (auto& ch : c.children) items.push_back(Member{ch.key.as_string(), outputs_of(*ch.instance), {}});
+      for (auto& ch : c.children)
+        items.push_back(Member{ch.key.as_string(), outputs_of(*ch.instance), {}});
       memo.value = Value::map(std::move(items), c.block->span);
       break;
     }
-    case Expansion::Unknown: memo.value = Value::unknown("module instances known only after apply", where, address); break;
+    case Expansion::Unknown:
+      memo.value = Value::unknown("module instances known only after apply", where, address);
+      break;
   }
   memo.progress = Progress::Done;
   return memo.value;

@@ -1,8 +1,7 @@
 // Input variables, locals and outputs: evaluated once, when first read.
-#include "collect/terraform/evaluator.h"
-
 #include <fmt/format.h>
 
+#include "collect/terraform/evaluator.h"
 #include "collect/terraform/internal.h"
 #include "collect/terraform/values.h"
 
@@ -10,16 +9,17 @@ namespace cc::terraform {
 
 // ---- variables, locals, outputs ---------------------------------------------------------
 
-Value Evaluator::variable(ModuleInstance& m, std::string_view name, Span where) {
+const Value& Evaluator::variable(ModuleInstance& m, std::string_view name, Span where,
+                                 Value& made) {
   auto decl = m.variables.find(name);
   if (decl == m.variables.end()) {
     warn(where, "terraform.reference", fmt::format("variable '{}' is not declared", name));
-    return Value::unknown(fmt::format("undeclared variable {}", name), where);
+    return made = Value::unknown(fmt::format("undeclared variable {}", name), where);
   }
   Memo& memo = m.variable_values[std::string(name)];
   if (memo.progress == Progress::Done) return memo.value;
   if (memo.progress == Progress::Busy)
-    return error_value(where, fmt::format("variable '{}' depends on itself", name));
+    return made = error_value(where, fmt::format("variable '{}' depends on itself", name));
   memo.progress = Progress::Busy;
   const hcl::Block& block = *decl->second;
   Value v;
@@ -61,16 +61,16 @@ Value Evaluator::variable(ModuleInstance& m, std::string_view name, Span where) 
   return memo.value;
 }
 
-Value Evaluator::local(ModuleInstance& m, std::string_view name, Span where) {
+const Value& Evaluator::local(ModuleInstance& m, std::string_view name, Span where, Value& made) {
   auto decl = m.locals.find(name);
   if (decl == m.locals.end()) {
     warn(where, "terraform.reference", fmt::format("local value '{}' is not declared", name));
-    return Value::unknown(fmt::format("undeclared local {}", name), where);
+    return made = Value::unknown(fmt::format("undeclared local {}", name), where);
   }
   Memo& memo = m.local_values[std::string(name)];
   if (memo.progress == Progress::Done) return memo.value;
   if (memo.progress == Progress::Busy)
-    return error_value(where, fmt::format("local value '{}' depends on itself", name));
+    return made = error_value(where, fmt::format("local value '{}' depends on itself", name));
   memo.progress = Progress::Busy;
   Scope scope{&m, nullptr};
   memo.value = eval(*decl->second->expr, scope);
@@ -78,16 +78,16 @@ Value Evaluator::local(ModuleInstance& m, std::string_view name, Span where) {
   return memo.value;
 }
 
-Value Evaluator::output(ModuleInstance& m, std::string_view name, Span where) {
+const Value& Evaluator::output(ModuleInstance& m, std::string_view name, Span where, Value& made) {
   auto decl = m.outputs.find(name);
   if (decl == m.outputs.end()) {
     warn(where, "terraform.reference", fmt::format("module has no output '{}'", name));
-    return Value::unknown(fmt::format("no output {}", name), where);
+    return made = Value::unknown(fmt::format("no output {}", name), where);
   }
   Memo& memo = m.output_values[std::string(name)];
   if (memo.progress == Progress::Done) return memo.value;
   if (memo.progress == Progress::Busy)
-    return error_value(where, fmt::format("output '{}' depends on itself", name));
+    return made = error_value(where, fmt::format("output '{}' depends on itself", name));
   memo.progress = Progress::Busy;
   const hcl::Attribute* value = find_attribute(decl->second->body, "value");
   Scope scope{&m, nullptr};

@@ -37,12 +37,16 @@ std::optional<std::pair<std::string, size_t>> plain_string(const hcl::TokenList&
   return std::make_pair(std::move(text), j + 1);
 }
 
-// False when no `module` keyword can start a block here: "module" never followed by
-// blanks and a label. Most files call no module, and `path.module` does not count, so
-// this saves lexing them.
+// False when no `module` keyword can start a block here. A block starts its own line,
+// so "module" must come first on a line (after blanks) and be followed by blanks and a
+// label. Most files call no module, and neither `path.module` nor a comment that
+// mentions a module counts, so this saves lexing them.
 bool may_call_modules(std::string_view text) {
   for (size_t at = text.find("module"); at != std::string_view::npos;
        at = text.find("module", at + 6)) {
+    size_t start = at;
+    while (start > 0 && (text[start - 1] == ' ' || text[start - 1] == '\t')) --start;
+    if (start > 0 && text[start - 1] != '\n') continue;
     size_t i = at + 6;
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
     if (i == at + 6 || i >= text.size()) continue;

@@ -19,7 +19,8 @@ bool is_type(const Resource& raw, std::string_view cfn_type) {
          kind.substr(4) == cfn_type;
 }
 
-const std::vector<const Resource*>& resources_of_type(const AdaptContext& ctx, std::string_view cfn_type) {
+const std::vector<const Resource*>& resources_of_type(const AdaptContext& ctx,
+                                                      std::string_view cfn_type) {
   return ctx.of_kind(cfn_kind(cfn_type));
 }
 
@@ -306,19 +307,22 @@ Value normalize_statement(const Value& statement, const Convert& c) {
   if (statement.is_unknown()) return statement;
   if (!statement.is_map()) return wrong_type(statement, "a policy statement map", c);
   Span s = statement.span();
-  Value out = Value::map({}, s);
-  if (const Value* sid = statement.find("Sid")) out.set("sid", to_string(*sid, c));
+  // Built in one go: statements are many, and growing a map member by member showed.
+  Map out;
+  out.reserve(8);
+  auto add = [&out](const char* key, Value v) { out.push_back(Member{key, std::move(v), {}}); };
+  if (const Value* sid = statement.find("Sid")) add("sid", to_string(*sid, c));
   if (const Value* effect = statement.find("Effect"))
-    out.set("effect", to_string(*effect, c));
+    add("effect", to_string(*effect, c));
   else
-    out.set("effect", Value::unknown("statement has no Effect", s));
-  out.set("actions", policy_strings(statement.find("Action"), c, s));
-  out.set("not_actions", policy_strings(statement.find("NotAction"), c, s));
-  out.set("resources", policy_strings(statement.find("Resource"), c, s));
-  out.set("not_resources", policy_strings(statement.find("NotResource"), c, s));
-  out.set("principals", principals(statement.find("Principal"), c, s));
-  out.set("conditions", conditions(statement.find("Condition"), c, s));
-  return out;
+    add("effect", Value::unknown("statement has no Effect", s));
+  add("actions", policy_strings(statement.find("Action"), c, s));
+  add("not_actions", policy_strings(statement.find("NotAction"), c, s));
+  add("resources", policy_strings(statement.find("Resource"), c, s));
+  add("not_resources", policy_strings(statement.find("NotResource"), c, s));
+  add("principals", principals(statement.find("Principal"), c, s));
+  add("conditions", conditions(statement.find("Condition"), c, s));
+  return Value::map(std::move(out), s);
 }
 
 Value normalize_policy(const Value& document, const Convert& c) {

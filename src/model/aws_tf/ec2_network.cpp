@@ -144,7 +144,9 @@ void adapt_security_groups(AdaptContext& ctx, const Convert& c) {
 bool mentions(const Value& v, std::string_view address, std::string_view attribute = {}) {
   if (v.is_unknown()) {
     std::string_view ref = v.as_unknown().ref;
-    return !ref.empty() && tf::ref_address(ref) == address &&
+    // The address is a prefix of the reference: checking that first spares splitting
+    // every reference of every resource into parts.
+    return !ref.empty() && ref.starts_with(address) && tf::ref_address(ref) == address &&
            (attribute.empty() || tf::ref_attribute(ref) == attribute);
   }
   if (v.is_list())

@@ -17,7 +17,8 @@ bool is_data(const Resource& raw, std::string_view type) {
          raw.kind.compare(8, std::string::npos, type) == 0;
 }
 
-const std::vector<const Resource*>& resources_of_type(const AdaptContext& ctx, std::string_view type) {
+const std::vector<const Resource*>& resources_of_type(const AdaptContext& ctx,
+                                                      std::string_view type) {
   return ctx.of_kind(kind(type));
 }
 
@@ -150,7 +151,8 @@ std::string_view ref_attribute(std::string_view ref) {
 bool refers_to(const Value& v, const Resource& target, std::string_view known_name) {
   if (v.is_unknown()) {
     std::string_view ref = v.as_unknown().ref;
-    return !ref.empty() && ref_address(ref) == target.address;
+    // ref_address gives a prefix of the reference; most references fail the cheap test.
+    return !ref.empty() && ref.starts_with(target.address) && ref_address(ref) == target.address;
   }
   return !known_name.empty() && v.is_string() && v.as_string() == known_name;
 }

@@ -23,13 +23,18 @@ struct Fixture {
     rule.controls = {"iso27017:2015/10.1.1"};
     rule.remediation["text"] = "Turn on default encryption.";
     r.rules.push_back(rule);
-    Finding fail{"AWS-S3-001", "Data", "aws.s3.bucket", Verdict::Fail, Severity::High,
-                 "Bucket Data stores objects unencrypted", Span{file, 12, 5}, false, {}};
-    Finding pass{"AWS-S3-001", "Logs", "aws.s3.bucket", Verdict::Pass, Severity::High, "ok", Span{file, 3, 3}, false, {}};
-    Finding unknown{"AWS-S3-001", "Media", "aws.s3.bucket", Verdict::Unknown, Severity::High,
-                    "depends on parameter X", Span{file, 20, 3}, false, {}};
-    Finding suppressed{"AWS-S3-001", "=Old", "aws.s3.bucket", Verdict::Fail, Severity::High, "say \"hi\"",
-                       Span{file, 30, 3}, true, "accepted <risk>"};
+    Finding fail{"AWS-S3-001",      "Data",         "aws.s3.bucket",
+                 Verdict::Fail,     Severity::High, "Bucket Data stores objects unencrypted",
+                 Span{file, 12, 5}, false,          {}};
+    Finding pass{"AWS-S3-001",     "Logs",         "aws.s3.bucket",
+                 Verdict::Pass,    Severity::High, "ok",
+                 Span{file, 3, 3}, false,          {}};
+    Finding unknown{"AWS-S3-001",      "Media",        "aws.s3.bucket",
+                    Verdict::Unknown,  Severity::High, "depends on parameter X",
+                    Span{file, 20, 3}, false,          {}};
+    Finding suppressed{"AWS-S3-001",      "=Old",         "aws.s3.bucket",
+                       Verdict::Fail,     Severity::High, "say \"hi\"",
+                       Span{file, 30, 3}, true,           "accepted <risk>"};
     r.findings = {fail, pass, unknown, suppressed};
     assess::ControlResult c;
     c.ref = "iso27017:2015/10.1.1";
@@ -130,11 +135,15 @@ TEST(Report, JsonEscapesEveryCharacterOfFindings) {
   Fixture fx;
   fx.r.findings[0].message = std::string("tab\tquote\" back\\ nl\n ctl\x01 ütf8");
   fx.r.findings[0].resource_address = "a\"b";
+  fx.r.findings[1].message = "\x1f";  // an escape and nothing else
   std::ostringstream out;
   write_json(fx.r, out);
   auto j = nlohmann::json::parse(out.str());
   EXPECT_EQ(j["findings"][0]["message"], fx.r.findings[0].message);
   EXPECT_EQ(j["findings"][0]["resource"], "a\"b");
+  EXPECT_EQ(j["findings"][1]["message"], "\x1f");
+  EXPECT_EQ(out.str().find('\x01'), std::string::npos)
+      << "control characters are written as \\u00XX";
   EXPECT_FALSE(j["findings"][1]["location"].contains("nothing"));
 }
 

@@ -7,7 +7,8 @@ namespace {
 
 std::vector<std::string> sources_of(std::string_view text, bool json = false) {
   std::vector<std::string> out;
-  for (const auto& c : outline_module_calls(text, 1, json, {})) out.push_back(c.name + "=" + c.source);
+  for (const auto& c : outline_module_calls(text, 1, json, {}))
+    out.push_back(c.name + "=" + c.source);
   return out;
 }
 
@@ -46,6 +47,15 @@ TEST(TerraformOutline, FilesWithoutCallsAndJsonSyntax) {
   EXPECT_EQ(calls[0], "db=../db");
   EXPECT_TRUE(sources_of("module \"broken\" {\n  source = \"./x\"\n", false).size() <= 1u)
       << "an unclosed block is not a crash";
+}
+
+TEST(TerraformOutline, CallsAtTheStartOfAnyLineAreFound) {
+  EXPECT_EQ(sources_of("module \"first\" {\n  source = \"./a\"\n}\n"),
+            std::vector<std::string>{"first=./a"})
+      << "a call on the first line has no line break before it";
+  EXPECT_EQ(sources_of("locals {}\r\n  \tmodule \"indented\" { source = \"./b\" }\r\n"),
+            std::vector<std::string>{"indented=./b"});
+  EXPECT_TRUE(sources_of("# this module wires the network\nlocals { a = \"module x\" }\n").empty());
 }
 
 }  // namespace
