@@ -18,6 +18,7 @@
 #   BENCH_BUILD_DIR=build/release   build directory (relative to the repository root)
 #   BENCH_SKIP_BUILD=0       1: use the binaries already in BENCH_BUILD_DIR
 #   BENCH_JOBS=$(nproc)      parallel build and corpus generation jobs
+#   BENCH_REPEAT=3           timed runs of each scan and of hcl2json; the fastest counts
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,6 +33,7 @@ CDKNAG_SAMPLE="${BENCH_CDKNAG_SAMPLE:-50}"
 BUILD_DIR="${BENCH_BUILD_DIR:-build/release}"
 SKIP_BUILD="${BENCH_SKIP_BUILD:-0}"
 JOBS="${BENCH_JOBS:-$(nproc)}"
+REPEAT="${BENCH_REPEAT:-3}"
 OUT="$ROOT/bench/out"
 CORPUS="$OUT/corpus-s${SEED}-c${CFN}-k${K8S}"
 RESULTS="$OUT/results.tsv"
@@ -48,7 +50,7 @@ say() { printf '\n== %s\n' "$*"; }
 warn() { printf 'warning: %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-for n in "$CFN" "$K8S" "$TF" "$CDKNAG_SAMPLE"; do
+for n in "$CFN" "$K8S" "$TF" "$CDKNAG_SAMPLE" "$REPEAT"; do
   [[ "$n" =~ ^[0-9]+$ ]] || die "counts must be whole numbers, got '$n'"
 done
 command -v python3 >/dev/null || die "python3 is required (corpus generator and report)"
@@ -188,21 +190,32 @@ if [[ -x "$BIN" ]] && "$BIN" scan --help >/dev/null 2>&1; then
     [[ -z "$scanned" || "$scanned" == "$files" ]] || warn "$corpus: the scan read $scanned files of $files"
     rm -f "$report"
     for threads in 1 0; do
-      say "scanning $corpus with --threads $threads"
+      say "scanning $corpus with --threads $threads ($REPEAT timed runs; the fastest counts)"
       timing="$OUT/time-$corpus-$threads.txt"
-      rc=0
-      /usr/bin/time -f '%e %M' -o "$timing" \
-        "$BIN" scan "$dir" --format json --output /dev/null --threads "$threads" --fail-on none \
-        2>/dev/null || rc=$?
-      if [[ $rc -ne 0 ]]; then
-        warn "cloudcomply scan exited with $rc"
-        failed=1
-        continue
-      fi
-      read -r seconds rss_kb < <(tail -n 1 "$timing")
+      seconds=""
+      rss_kb=0
+      for ((run = 1; run <= REPEAT; run++)); do
+        rc=0
+        /usr/bin/time -f '%e %M' -o "$timing" \
+          "$BIN" scan "$dir" --format json --output /dev/null --threads "$threads" --fail-on none \
+          2>/dev/null || rc=$?
+        if [[ $rc -ne 0 ]]; then
+          warn "cloudcomply scan exited with $rc"
+          failed=1
+          seconds=""
+          break
+        fi
+        read -r run_seconds run_rss < <(tail -n 1 "$timing")
+        printf '  run %s: %s s, peak RSS %s KB\n' "$run" "$run_seconds" "$run_rss"
+        # Fastest time; highest peak memory (the figure a machine must have room for).
+        if [[ -z "$seconds" ]] || python3 -c "import sys; sys.exit(0 if $run_seconds < $seconds else 1)"; then
+          seconds="$run_seconds"
+        fi
+        ((run_rss > rss_kb)) && rss_kb="$run_rss"
+      done
+      [[ -n "$seconds" ]] || continue
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$corpus" "$files" "$bytes" "$resources" "$threads" \
         "$seconds" "$rss_kb" >>"$RESULTS"
-      printf '%s s, peak RSS %s KB\n' "$seconds" "$rss_kb"
     done
   done
 else
@@ -258,7 +271,7 @@ else
       die "npm install of @cdktf/hcl2json failed"
   fi
   find "$TF_CORPUS/tf" -name '*.tf' | sort >"$OUT/hcl2json-files.txt"
-  if (cd "$HCL2JSON_DIR" && node "$ROOT/bench/hcl2json/run.js" "$HCL2JSON_RESULT" "$OUT/hcl2json-files.txt") \
+  if (cd "$HCL2JSON_DIR" && node "$ROOT/bench/hcl2json/run.js" "$HCL2JSON_RESULT" "$OUT/hcl2json-files.txt" "$REPEAT") \
     >"$HCL2JSON_DIR/run.log" 2>&1; then
     grep -a '^hcl2json ' "$HCL2JSON_DIR/run.log" || true
   else

@@ -143,7 +143,8 @@ def hcl2json_section(hcl2json, rows):
              f"one file after another in a warm process:",
              f"  files {hcl2json['files']:,}, {hcl2json['bytes'] / 1e6:,.1f} MB, errors {hcl2json['errors']}, "
              f"start-up {hcl2json['load_seconds']:.2f} s (not counted)",
-             f"  hcl2json:    {hcl2json['seconds']:10.2f} s, {hcl2json['ms_per_file']:10.3f} ms per file"]
+             f"  hcl2json:    {hcl2json['seconds']:10.2f} s, {hcl2json['ms_per_file']:10.3f} ms per file"
+             + (f" (fastest of {len(hcl2json['passes'])} passes)" if len(hcl2json.get("passes", [])) > 1 else "")]
     for threads, label in ((1, "1 thread"), (0, "all cores")):
         r = find(rows, "terraform", threads)
         if r and r["files"]:

@@ -1,8 +1,10 @@
 // Times HashiCorp's HCL parser, as packaged in @cdktf/hcl2json, over Terraform files: one
 // parse(filename, contents) call per file, one after another, in one Node.js process.
 //
-//   node run.js OUT_JSON FILE_LIST
+//   node run.js OUT_JSON FILE_LIST [PASSES]
 //
+// With PASSES (default 1) the files are parsed that many times over; the fastest pass
+// counts, as it does for the scans it is compared with.
 // FILE_LIST holds one path per line. Module resolution starts at the working directory
 // (the scratch folder where run.sh installed @cdktf/hcl2json), not at this file's folder.
 // Reading the files is not timed; the package's WebAssembly start-up is timed apart (the
@@ -13,9 +15,10 @@ const fs = require('fs');
 const path = require('path');
 const { createRequire } = require('module');
 
-const [outJson, listFile] = process.argv.slice(2);
-if (!outJson || !listFile) {
-  console.error('usage: node run.js OUT_JSON FILE_LIST');
+const [outJson, listFile, passArg] = process.argv.slice(2);
+const passes = passArg === undefined ? 1 : Number(passArg);
+if (!outJson || !listFile || !Number.isInteger(passes) || passes < 1) {
+  console.error('usage: node run.js OUT_JSON FILE_LIST [PASSES]');
   process.exit(2);
 }
 
@@ -34,16 +37,21 @@ const bytes = contents.reduce((n, text) => n + Buffer.byteLength(text), 0);
   const loadSeconds = Number(process.hrtime.bigint() - loadStart) / 1e9;
 
   let errors = 0;
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < files.length; i++) {
-    try {
-      await hcl2json.parse(files[i], contents[i]);
-    } catch (err) {
-      errors += 1;
-      if (errors <= 5) console.error(`${files[i]}: ${err.message || err}`);
+  const times = [];
+  for (let pass = 0; pass < passes; pass++) {
+    errors = 0;
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < files.length; i++) {
+      try {
+        await hcl2json.parse(files[i], contents[i]);
+      } catch (err) {
+        errors += 1;
+        if (errors <= 5 && pass === 0) console.error(`${files[i]}: ${err.message || err}`);
+      }
     }
+    times.push(Number(process.hrtime.bigint() - start) / 1e9);
   }
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const seconds = Math.min(...times);
   const result = {
     package: '@cdktf/hcl2json',
     version,
@@ -52,10 +60,12 @@ const bytes = contents.reduce((n, text) => n + Buffer.byteLength(text), 0);
     errors,
     load_seconds: loadSeconds,
     seconds,
+    passes: times,
     ms_per_file: files.length ? (seconds * 1000) / files.length : 0,
   };
   fs.writeFileSync(outJson, JSON.stringify(result, null, 2) + '\n');
-  console.log(`hcl2json ${version}: ${files.length} files in ${seconds.toFixed(2)} s, ` +
+  console.log(`hcl2json ${version}: ${files.length} files in ${seconds.toFixed(2)} s ` +
+    `(fastest of ${passes}: ${times.map((t) => t.toFixed(2)).join(', ')}), ` +
     `${result.ms_per_file.toFixed(3)} ms per file, ${errors} errors (start-up ${loadSeconds.toFixed(2)} s)`);
 })().catch((err) => {
   console.error(err);

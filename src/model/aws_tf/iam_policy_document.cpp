@@ -83,17 +83,20 @@ std::string_view sid_of(const Value& statement) {
 
 // Adds `more` to `into`; a statement whose sid is already there replaces it (the way
 // the data source lets later documents override earlier ones).
-void merge(List& into, const List& more) {
-  for (const auto& st : more) {
-    std::string_view sid = sid_of(st);
-    bool replaced = false;
+void merge(List& into, List more) {
+  for (auto& st : more) {
+    const std::string_view sid = sid_of(st);
+    Value* last = nullptr;  // the last statement with this sid takes `st` moved
     if (!sid.empty())
       for (auto& existing : into)
         if (sid_of(existing) == sid) {
-          existing = st;
-          replaced = true;
+          if (last) *last = st;
+          last = &existing;
         }
-    if (!replaced) into.push_back(st);
+    if (last)
+      *last = std::move(st);
+    else
+      into.push_back(std::move(st));
   }
 }
 
@@ -109,12 +112,12 @@ bool documents(const AdaptContext& ctx, const Value* list, const Convert& c, int
   for (const auto& item : list->as_list()) {
     Value doc = depth >= 8 ? Value::unknown("policy documents nest too deeply", item.span())
                            : policy_document(ctx, item, c, depth);
-    const Value* st = doc.is_map() ? doc.find("statements") : nullptr;
+    Value* st = doc.is_map() ? doc.find("statements") : nullptr;
     if (!st || !st->is_list()) {
       unknown = st ? *st : doc;
       return false;
     }
-    merge(into, st->as_list());
+    merge(into, std::move(st->as_list()));
   }
   return true;
 }
@@ -138,7 +141,7 @@ Value policy_document_data(const AdaptContext& ctx, const Resource& data, const 
   List own;
   for (const Value* block : tf::blocks(blocks_value))
     own.push_back(aws::normalize_statement(statement_json(*block), c));
-  merge(statements, own);
+  merge(statements, std::move(own));
   if (!documents(ctx, data.attributes.find("override_policy_documents"), c, depth + 1, statements,
                  unknown))
     return fail(std::move(unknown));
