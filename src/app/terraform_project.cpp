@@ -34,11 +34,10 @@ struct Outlined {
   size_t unreadable = 0;
 };
 
-// Texts read here are not kept for parsing: each file is read again when its root is
-// loaded. The second read finds the page cache warm and costs little, while keeping
-// every text from this pass to its root's turn nearly doubled peak memory.
+// Texts read here are kept for parsing while the settings' budget lasts; past it, each
+// file is read again when its root is loaded.
 Outlined outline_dir(const ModuleFiles& mf, const std::vector<uint32_t>& ids,
-                     const TerraformSettings& settings) {
+                     const TerraformSettings& settings, std::atomic<size_t>& budget) {
   Outlined out;
   out.outline = std::make_unique<ModuleOutline>();
   ModuleOutline& o = *out.outline;
@@ -61,15 +60,31 @@ Outlined outline_dir(const ModuleFiles& mf, const std::vector<uint32_t>& ids,
     auto calls = terraform::outline_module_calls(*text, ids[i], is_json(mf.files[i]), limits);
     o.calls.insert(o.calls.end(), std::make_move_iterator(calls.begin()),
                    std::make_move_iterator(calls.end()));
+    o.texts.push_back(std::move(*text));
   }
+  // A directory's texts are kept whole or not at all.
+  size_t left = budget.load(std::memory_order_relaxed);
+  while (left >= o.bytes && !budget.compare_exchange_weak(left, left - o.bytes)) {
+  }
+  if (left < o.bytes) o.texts = {};
   return out;
 }
 
-// The texts of `o`'s files, read again for one root.
+// The texts of `o`'s files for one root: the kept ones, or read again.
 std::vector<terraform::SourceFile> module_texts(const ModuleOutline& o,
                                                 const collect::Limits& limits) {
   std::vector<terraform::SourceFile> files;
   files.reserve(o.files.size());
+  if (!o.texts.empty()) {
+    // The only root that parses `o` takes the texts; with several, each copies them and
+    // the last to finish frees them (no other root reads them after it counts itself out).
+    const bool only = o.users.load(std::memory_order_acquire) == 1;
+    for (size_t f = 0; f < o.files.size(); ++f)
+      files.push_back(
+          terraform::SourceFile{o.files[f], o.ids[f], only ? std::move(o.texts[f]) : o.texts[f]});
+    if (o.users.fetch_sub(1, std::memory_order_acq_rel) == 1) o.texts = {};
+    return files;
+  }
   DirectoryReader reader;
   Diagnostics reread;  // reading problems were reported when the scan outlined the module
   for (size_t f = 0; f < o.files.size(); ++f) {
@@ -145,13 +160,14 @@ std::vector<ModuleFiles> group_module_files(const std::vector<std::string>& file
 TerraformProject prepare_terraform(const std::vector<ModuleFiles>& modules, SourceTable& sources,
                                    const TerraformSettings& settings, unsigned threads) {
   TerraformProject project;
+  std::atomic<size_t> budget{settings.kept_text_bytes};
   auto outline_all = [&](const std::vector<ModuleFiles>& batch) {
     std::vector<std::vector<uint32_t>> ids(batch.size());
     for (size_t i = 0; i < batch.size(); ++i)
       for (const auto& f : batch[i].files) ids[i].push_back(sources.add(f));
     std::vector<Outlined> done(batch.size());
     parallel_for(batch.size(), threads,
-                 [&](size_t i) { done[i] = outline_dir(batch[i], ids[i], settings); });
+                 [&](size_t i) { done[i] = outline_dir(batch[i], ids[i], settings, budget); });
     for (auto& d : done) {
       project.diagnostics.insert(project.diagnostics.end(), d.diags.begin(), d.diags.end());
       project.unreadable += d.unreadable;
@@ -193,6 +209,7 @@ TerraformProject prepare_terraform(const std::vector<ModuleFiles>& modules, Sour
       stack.pop_back();
       if (std::find(root.tree.begin(), root.tree.end(), m) != root.tree.end()) continue;
       root.tree.push_back(m);
+      m->users.fetch_add(1, std::memory_order_relaxed);
       root.report.push_back(reported.insert(m).second);
       if (root.report.back()) root.bytes += m->bytes;
       for (const auto& c : m->calls) {
@@ -215,6 +232,9 @@ TerraformProject prepare_terraform(const std::vector<ModuleFiles>& modules, Sour
       if (text) root.variable_files.push_back(terraform::SourceFile{f, id, std::move(*text)});
     }
   }
+  // Texts that no root will parse go now.
+  for (auto& [k, o] : project.outlines)
+    if (o->users.load(std::memory_order_relaxed) == 0) o->texts = {};
   return project;
 }
 

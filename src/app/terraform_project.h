@@ -3,6 +3,7 @@
 // once, root modules (those no other module of the scan calls) found, modules they call
 // from outside the scanned paths or from .terraform/modules loaded, then each root
 // evaluated into raw and canonical resources like any other document.
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -25,6 +26,10 @@ struct TerraformSettings {
   // Variables files of directories already listed (see DiscoverOptions), by
   // terraform::normal_dir; a root not in it has its directory listed.
   const std::map<std::string, std::vector<std::string>>* known_variables_files = nullptr;
+  // Bytes of configuration text kept from outlining to parsing, so that those files are
+  // read once. Measured on 46 MB of Terraform, 16 MiB saved about 3% of the scan for
+  // 5 MB of peak memory; keeping every text saved no more and added 37 MB.
+  size_t kept_text_bytes = size_t{16} << 20;
 };
 
 // A module directory as the scan first sees it: its files and the modules it calls,
@@ -33,9 +38,14 @@ struct TerraformSettings {
 struct ModuleOutline {
   std::filesystem::path dir;
   std::vector<std::string> files;  // strings, not paths: see discover()
-  std::vector<uint32_t> ids;  // in the scan's SourceTable, one per file
+  std::vector<uint32_t> ids;       // in the scan's SourceTable, one per file
   std::vector<terraform::ModuleCall> calls;
   size_t bytes = 0;
+  // The files' texts as outlining read them, kept while a scan-wide budget lasts so
+  // that parsing need not read them again; empty when they did not fit. `users` counts
+  // the roots that will parse this module (fixed before any does): the last frees them.
+  mutable std::vector<std::string> texts;
+  mutable std::atomic<size_t> users{0};
 };
 
 struct TerraformRoot {
@@ -58,10 +68,10 @@ struct ModuleFiles {
 };
 
 struct TerraformProject {
-  std::map<std::string, std::unique_ptr<ModuleOutline>> outlines;  // by terraform::normal_dir
-  std::vector<TerraformRoot> roots;  // sorted by directory
+  std::map<std::string, std::unique_ptr<ModuleOutline>> outlines;     // by terraform::normal_dir
+  std::vector<TerraformRoot> roots;                                   // sorted by directory
   std::map<uint32_t, std::vector<assess::Suppression>> inline_marks;  // by file id
-  Diagnostics diagnostics;           // unreadable files
+  Diagnostics diagnostics;                                            // unreadable files
   size_t unreadable = 0;
 };
 
@@ -78,7 +88,7 @@ struct LoadedRoot {
 };
 
 LoadedRoot load_terraform_root(const TerraformProject& project, const TerraformRoot& root,
-                               const TerraformSettings& settings, const model::SchemaRegistry& schemas,
-                               Diagnostics& diags);
+                               const TerraformSettings& settings,
+                               const model::SchemaRegistry& schemas, Diagnostics& diags);
 
 }  // namespace cc::app

@@ -32,6 +32,9 @@ Value Evaluator::error_value(Span where, std::string message) {
 }
 
 void Evaluator::index_module(ModuleInstance& m) {
+  size_t blocks = 0;
+  for (const auto& f : m.module->files) blocks += f.body.blocks.size();
+  m.resources.reserve(blocks);  // most blocks are resources; growing moved every node
   for (const auto& f : m.module->files) {
     for (const auto& b : f.body.blocks) {
       if (b.type == "variable" && b.labels.size() == 1) {

@@ -3,7 +3,6 @@
 #include "app/terraform_project.h"
 
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <algorithm>
@@ -22,8 +21,9 @@ class TerraformTree : public ::testing::Test {
   fs::path root;
   SourceTable sources;
   void SetUp() override {
-    root = fs::temp_directory_path() / ("cc-tf-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    root = fs::temp_directory_path() /
+           ("cc-tf-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(root);
     fs::create_directories(root);
   }
@@ -38,7 +38,8 @@ class TerraformTree : public ::testing::Test {
     for (const auto& f : files) names.push_back(f.string());
     return prepare_terraform(group_module_files(names), sources, settings, 2);
   }
-  std::vector<Resource> load(const TerraformProject& p, const TerraformRoot& r, TerraformSettings settings = {}) {
+  std::vector<Resource> load(const TerraformProject& p, const TerraformRoot& r,
+                             TerraformSettings settings = {}) {
     model::SchemaRegistry schemas;
     Diagnostics diags;
     return load_terraform_root(p, r, settings, schemas, diags).resources;
@@ -60,13 +61,47 @@ TEST_F(TerraformTree, CalledDirectoriesAreNotRoots) {
   EXPECT_EQ(sources.path(resources[0].span.file), b.string());
 }
 
+TEST_F(TerraformTree, RootsReadTheSameWhetherTextsAreKeptOrReadAgain) {
+  auto a = write("live1/main.tf",
+                 "module \"s\" {\n  source = \"../modules/shared\"\n}\n"
+                 "resource \"aws_s3_bucket\" \"one\" {}\n");
+  auto b = write("live2/main.tf", "module \"s\" {\n  source = \"../modules/shared\"\n}\n");
+  auto m = write("modules/shared/main.tf",
+                 "resource \"aws_vpc\" \"v\" { cidr_block = \"10.0.0.0/16\" }\n");
+  auto addresses_with = [&](size_t kept) {
+    TerraformSettings settings;
+    settings.kept_text_bytes = kept;
+    TerraformProject p = prepare({a, b, m}, settings);
+    const ModuleOutline& shared = *p.outlines.at(terraform::normal_dir(m.parent_path()));
+    EXPECT_EQ(shared.users.load(), 2u) << "both roots parse the shared module";
+    EXPECT_EQ(shared.texts.empty(), kept == 0);
+    std::vector<std::string> out;
+    for (const auto& root : p.roots)
+      for (const auto& r : load(p, root, settings)) out.push_back(r.kind + " " + r.address);
+    EXPECT_TRUE(shared.texts.empty()) << "the last root to parse a module frees its texts";
+    return out;
+  };
+  const std::vector<std::string> reread = addresses_with(0);
+  EXPECT_EQ(addresses_with(size_t{1} << 20), reread);
+  EXPECT_EQ(std::count(reread.begin(), reread.end(), "tf:aws_vpc module.s.aws_vpc.v"), 2)
+      << "each root evaluates the shared module";
+
+  // A budget smaller than a directory keeps none of its texts rather than some.
+  TerraformSettings tight;
+  tight.kept_text_bytes = 10;
+  TerraformProject p = prepare({a, b, m}, tight);
+  for (const auto& [dir, outline] : p.outlines) EXPECT_TRUE(outline->texts.empty()) << dir;
+}
+
 TEST_F(TerraformTree, ModulesOutsideTheScannedFilesAndInstalledModulesAreLoaded) {
   auto a = write("live/main.tf",
                  "module \"shared\" {\n  source = \"../shared\"\n}\n"
                  "module \"vpc\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n}\n");
-  write("live/.terraform/modules/modules.json",
-        R"({"Modules":[{"Key":"vpc","Source":"registry.terraform.io/terraform-aws-modules/vpc/aws","Dir":".terraform/modules/vpc"}]})");
-  write("live/.terraform/modules/vpc/main.tf", "resource \"aws_vpc\" \"this\" { cidr_block = \"10.0.0.0/16\" }\n");
+  write(
+      "live/.terraform/modules/modules.json",
+      R"({"Modules":[{"Key":"vpc","Source":"registry.terraform.io/terraform-aws-modules/vpc/aws","Dir":".terraform/modules/vpc"}]})");
+  write("live/.terraform/modules/vpc/main.tf",
+        "resource \"aws_vpc\" \"this\" { cidr_block = \"10.0.0.0/16\" }\n");
   auto shared = write("shared/main.tf", "resource \"aws_s3_bucket\" \"s\" {}\n");
   // Only the root's own file is given, as when a user scans one stack directory.
   TerraformProject p = prepare({a});
@@ -74,11 +109,14 @@ TEST_F(TerraformTree, ModulesOutsideTheScannedFilesAndInstalledModulesAreLoaded)
   auto resources = load(p, p.roots[0]);
   std::vector<std::string> addresses;
   for (const auto& r : resources) addresses.push_back(r.address);
-  EXPECT_NE(std::find(addresses.begin(), addresses.end(), "module.shared.aws_s3_bucket.s"), addresses.end());
-  EXPECT_NE(std::find(addresses.begin(), addresses.end(), "module.vpc.aws_vpc.this"), addresses.end())
+  EXPECT_NE(std::find(addresses.begin(), addresses.end(), "module.shared.aws_s3_bucket.s"),
+            addresses.end());
+  EXPECT_NE(std::find(addresses.begin(), addresses.end(), "module.vpc.aws_vpc.this"),
+            addresses.end())
       << "a downloaded registry module is read from .terraform/modules";
   bool shared_registered = false;
-  for (uint32_t i = 0; i < sources.size(); ++i) shared_registered = shared_registered || sources.path(i) == shared.string();
+  for (uint32_t i = 0; i < sources.size(); ++i)
+    shared_registered = shared_registered || sources.path(i) == shared.string();
   EXPECT_TRUE(shared_registered) << "findings in the module can name its file";
 }
 
@@ -116,7 +154,8 @@ TEST_F(TerraformTree, ScanAssessesRootsAndCountsTheirFiles) {
   ScanOutcome out = run_scan(o);
   EXPECT_EQ(out.report.stats.files, 2u);
   ASSERT_EQ(out.report.findings.size(), 1u);
-  EXPECT_EQ(out.report.findings[0].verdict, Verdict::Pass) << "versioning joined from the split resource";
+  EXPECT_EQ(out.report.findings[0].verdict, Verdict::Pass)
+      << "versioning joined from the split resource";
   EXPECT_EQ(out.report.findings[0].resource_address, "module.b.aws_s3_bucket.b");
 }
 
