@@ -726,13 +726,38 @@ def build_nist_csf(nist):
 
 CCM_TITLE_REMARK = "CSA's titles are not reproduced; the catalog knows this control by its id."
 
+# CCM v4.0: each domain's id prefix, its name and how many controls it numbers (01..n).
+# Identifiers, domain names and counts are facts; 197 controls in 17 domains.
+CCM_DOMAINS = [
+    ("A&A", "Audit & Assurance", 6),
+    ("AIS", "Application & Interface Security", 7),
+    ("BCR", "Business Continuity Management and Operational Resilience", 11),
+    ("CCC", "Change Control and Configuration Management", 9),
+    ("CEK", "Cryptography, Encryption & Key Management", 21),
+    ("DCS", "Datacenter Security", 15),
+    ("DSP", "Data Security and Privacy Lifecycle Management", 19),
+    ("GRC", "Governance, Risk and Compliance", 8),
+    ("HRS", "Human Resources", 13),
+    ("IAM", "Identity & Access Management", 16),
+    ("IPY", "Interoperability & Portability", 4),
+    ("IVS", "Infrastructure & Virtualization Security", 9),
+    ("LOG", "Logging and Monitoring", 13),
+    ("SEF", "Security Incident Management, E-Discovery, & Cloud Forensics", 8),
+    ("STA", "Supply Chain Management, Transparency, and Accountability", 14),
+    ("TVM", "Threat & Vulnerability Management", 10),
+    ("UEM", "Universal Endpoint Management", 14),
+]
+CCM_ID = re.compile(r"(?:[A-Z]{3}|A&A)-\d{2}")
+
+
+def ccm_oscal_id(label):
+    """OSCAL ids are tokens, which may not hold '&': "A&A-01" -> "a-a-01"."""
+    return label.replace("&", "-").lower()
+
 
 def build_ccm_framework(ref):
-    ids = sorted({c for ccm in ref["csa_ccm_official_partial"].values() for c in ccm})
-    domains = {}
-    for cid in ids:
-        assert re.fullmatch(r"[A-Z]{3}-\d{2}", cid), cid
-        domains.setdefault(cid.split("-")[0], []).append(cid)
+    cited = {c for ccm in ref["csa_ccm_official_partial"].values() for c in ccm}
+    all_ids = set()
 
     def untitled(label):
         # OSCAL requires a title; the label stands in and the title-known prop tells the
@@ -741,14 +766,21 @@ def build_ccm_framework(ref):
                 "props": [prop("label", label), prop("title-known", "false", CCM_TITLE_REMARK)]}
 
     groups = []
-    for domain, members in domains.items():
-        group = {"id": oscal_id("domain", domain), "class": "domain", **untitled(domain)}
-        group["controls"] = [{"id": cid.lower(), **untitled(cid)} for cid in members]
-        groups.append(group)
+    for domain, name, count in CCM_DOMAINS:
+        members = [f"{domain}-{n:02d}" for n in range(1, count + 1)]
+        for cid in members:
+            assert CCM_ID.fullmatch(cid), cid
+        all_ids.update(members)
+        groups.append({"id": "domain-" + ccm_oscal_id(domain), "class": "domain", "title": name,
+                       "props": [prop("label", domain)],
+                       "controls": [{"id": ccm_oscal_id(cid), **untitled(cid)} for cid in members]})
+    assert len(all_ids) == 197, len(all_ids)
+    # The mappings may only name controls that exist; a typo in the reference stops here.
+    assert cited <= all_ids, sorted(cited - all_ids)
     meta = metadata(
         "CSA Cloud Controls Matrix v4 — control identifiers", "4", "csa-ccm:4",
-        f"The {len(ids)} CCM v4 control ids (in {len(domains)} domains) that the catalog's "
-        "mappings name, out of 197. Identifiers only: no CSA titles or text.")
+        f"All {len(all_ids)} CCM v4.0 control ids in their {len(groups)} domains. Identifiers "
+        "and domain names only: no CSA control titles or text.")
     return catalog_doc("csa-ccm:4", meta, groups)
 
 

@@ -13,7 +13,8 @@ if [[ "${CC_SETUP_TEST:-0}" == 1 ]]; then
   # The test suite also builds with clang for libFuzzer and the sanitizers.
   # The store tests also run against a PostgreSQL server they start themselves.
   # The HTML report's browser test renders it with headless Chromium.
-  packages+=(clang libclang-rt-14-dev python3 postgresql chromium)
+  # The OSCAL outputs are validated against JSON Schemas with python3-jsonschema.
+  packages+=(clang libclang-rt-14-dev python3 postgresql chromium python3-jsonschema)
 fi
 
 missing=()

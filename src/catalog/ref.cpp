@@ -134,8 +134,10 @@ std::string normalize_id(std::string_view framework, std::string_view id) {
 bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 
 // Bare ids whose shape names their framework: "AC-2(1)" (two letters), "PR.AA-01" (CSF),
-// "TVM-02" (three letters, CSA CCM). nullopt for anything else.
+// "TVM-02" and "A&A-01" (three letters, or CSA CCM's one domain with an '&'). nullopt for
+// anything else.
 std::optional<std::string> framework_by_shape(std::string_view text) {
+  if (starts_with_ci(text, "a&a-")) return std::string(kCsaCcm4);
   size_t letters = 0;
   while (letters < text.size() && is_alpha(text[letters])) ++letters;
   if (letters == 0 || letters == text.size()) return std::nullopt;

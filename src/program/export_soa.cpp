@@ -121,37 +121,149 @@ std::string soa_oscal(const std::vector<SoaRow>& rows, const Scope& scope,
                       std::string_view generated_at) {
   std::random_device seed;
   std::mt19937_64 rng((static_cast<uint64_t>(seed()) << 32) | seed());
+  const std::string organisation = scope.organisation.empty() ? std::string("unnamed organisation")
+                                                              : trimmed(scope.organisation);
+  const std::string frameworks = scope.frameworks.empty()
+                                     ? std::string("the frameworks in scope")
+                                     : fmt::format("{}", fmt::join(scope.frameworks, ", "));
+  // An OSCAL plan describes a system with users and components. For an ISMS the system is
+  // the organisation's recorded scope, and that one component answers every requirement.
+  const std::string system_uuid = uuid_v4(rng);
+  // The baseline is our catalog, not an OSCAL profile file next to the export: the import
+  // points at a back-matter entry that names the frameworks.
+  const std::string baseline_uuid = uuid_v4(rng);
+  // OSCAL's implementation states have no "not implemented" or "not assessed": those rows
+  // carry no state (the implementation-status prop still says which), never a guessed one.
+  auto oscal_state = [](const SoaEntry& e) -> std::optional<std::string_view> {
+    if (!e.applicable) return "not-applicable";
+    switch (e.status) {
+      case ImplementationStatus::Implemented:
+        return "implemented";
+      case ImplementationStatus::PartiallyImplemented:
+        return "partial";
+      case ImplementationStatus::Planned:
+        return "planned";
+      case ImplementationStatus::NotImplemented:
+      case ImplementationStatus::NotAssessed:
+        break;
+    }
+    return std::nullopt;
+  };
+  std::vector<std::string> owners;
   nlohmann::json requirements = nlohmann::json::array();
   for (const auto& r : rows) {
     nlohmann::json props = nlohmann::json::array();
     props.push_back(prop("control-ref", r.control_ref));
     props.push_back(prop("applicable", yes_no(r.entry.applicable)));
     props.push_back(prop("implementation-status", to_string(r.entry.status)));
-    if (std::string owner = trimmed(r.entry.owner); !owner.empty())
+    std::string owner = trimmed(r.entry.owner);
+    if (!owner.empty()) {
       props.push_back(prop("owner", owner));
+      if (std::ranges::find(owners, owner) == owners.end()) owners.push_back(owner);
+    }
     if (!r.entry.last_assessed.empty())
       props.push_back(prop("last-assessed", r.entry.last_assessed));
     props.push_back(prop("evidence-count", std::to_string(r.evidence.size())));
     for (const auto& rule : r.rules) props.push_back(prop("rule", rule));
+    nlohmann::json by_component{
+        {"component-uuid", system_uuid},
+        {"uuid", uuid_v4(rng)},
+        {"description",
+         r.entry.applicable
+             ? fmt::format("Applicable; {} according to the Statement of Applicability{}.",
+                           to_string(r.entry.status),
+                           owner.empty() ? std::string() : fmt::format(", owned by {}", owner))
+             : fmt::format("Not applicable: {}", trimmed(r.entry.justification))}};
+    if (auto state = oscal_state(r.entry))
+      by_component["implementation-status"] = {{"state", *state}};
     nlohmann::json req{{"uuid", uuid_v4(rng)},
                        {"control-id", oscal_control_id(r.control_id)},
-                       {"props", std::move(props)}};
+                       {"props", std::move(props)},
+                       {"by-components", nlohmann::json::array({std::move(by_component)})}};
     if (!r.entry.justification.empty()) req["remarks"] = r.entry.justification;
     requirements.push_back(std::move(req));
   }
+  nlohmann::json users = nlohmann::json::array();
+  for (const auto& owner : owners)
+    users.push_back({{"uuid", uuid_v4(rng)},
+                     {"title", owner},
+                     {"description",
+                      "Named as the owner of controls in the Statement of "
+                      "Applicability."}});
+  if (users.empty())
+    users.push_back(
+        {{"uuid", uuid_v4(rng)},
+         {"title", "Control owners"},
+         {"description", "The Statement of Applicability names no control owner yet."}});
+  std::vector<std::string> services;
+  for (const auto& s : scope.services) services.push_back(s.name);
+  const std::string scope_text =
+      services.empty()
+          ? fmt::format("the scope of {} (scope revision {})", organisation, scope.revision)
+          : fmt::format("the scope of {} (scope revision {}), covering {}", organisation,
+                        scope.revision, fmt::join(services, ", "));
+  // cloudcomply records a scope, not a system life cycle: "other" says so rather than
+  // claiming the system is operational.
+  const nlohmann::json life_cycle{
+      {"state", "other"},
+      {"remarks", "The operating state of the system is not recorded by cloudcomply."}};
   nlohmann::json ssp{
       {"uuid", uuid_v4(rng)},
       {"metadata",
-       {{"title", fmt::format("Statement of Applicability of {}", scope.organisation)},
+       {{"title", fmt::format("Statement of Applicability of {}", organisation)},
         {"last-modified", generated_at},
         {"version", fmt::format("scope revision {}", scope.revision)},
         {"oscal-version", "1.1.2"}}},
+      {"import-profile", {{"href", "#" + baseline_uuid}}},
+      {"system-characteristics",
+       {{"system-ids", nlohmann::json::array({{{"identifier-type", "https://ietf.org/rfc/rfc4122"},
+                                               {"id", system_uuid}}})},
+        {"system-name", fmt::format("Information security management system of {}", organisation)},
+        {"description",
+         fmt::format("The information security management system for {}.", scope_text)},
+        {"system-information",
+         {{"information-types",
+           nlohmann::json::array(
+               {{{"title", "Information in the ISMS scope"},
+                 {"description",
+                  "The information the organisation handles with the cloud services in its "
+                  "scope. cloudcomply records no categorisation of it."}}})}}},
+        {"status", life_cycle},
+        {"authorization-boundary",
+         {{"description",
+           fmt::format("The boundary is {}, as recorded in the program store.", scope_text)}}}}},
+      {"system-implementation",
+       {{"users", std::move(users)},
+        {"components",
+         nlohmann::json::array(
+             {{{"uuid", system_uuid},
+               {"type", "this-system"},
+               {"title", fmt::format("ISMS of {}", organisation)},
+               {"description", fmt::format("Everything in {}; each control's row says "
+                                           "how it is implemented.",
+                                           scope_text)},
+               {"status", life_cycle}}})}}},
       {"control-implementation",
        {{"description",
          fmt::format("Applicability and implementation status of the controls of {} in the "
                      "scope of {}.",
-                     fmt::join(scope.frameworks, ", "), scope.organisation)},
-        {"implemented-requirements", std::move(requirements)}}}};
+                     frameworks, organisation)},
+        {"implemented-requirements", std::move(requirements)}}},
+      {"back-matter",
+       {{"resources",
+         nlohmann::json::array(
+             {{{"uuid", baseline_uuid},
+               {"title", fmt::format("Control baseline: {}", frameworks)},
+               {"description",
+                fmt::format("The controls of {} as the cloudcomply catalog holds them. The "
+                            "control implementation has a row for each control in the "
+                            "Statement of Applicability.",
+                            frameworks)}}})}}}};
+  if (!scope.frameworks.empty()) {
+    nlohmann::json fw_props = nlohmann::json::array();
+    for (const auto& fw : scope.frameworks) fw_props.push_back(prop("framework-id", fw));
+    ssp["back-matter"]["resources"][0]["props"] = std::move(fw_props);
+  }
   return nlohmann::json{{"system-security-plan", std::move(ssp)}}.dump(2) + "\n";
 }
 

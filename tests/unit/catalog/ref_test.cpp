@@ -69,6 +69,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"nist-800-53:r5/sc-7 (3)", "nist-800-53:r5/SC-7(3)"},
         Case{"PR.AA-01", "nist-csf:2.0/PR.AA-01"},
         Case{"nist-csf/gv.oc-01", "nist-csf:2.0/GV.OC-01"}, Case{"TVM-02", "csa-ccm:4/TVM-02"},
+        // CSA CCM's Audit & Assurance domain is the one id with an '&'.
+        Case{"csa-ccm:4/A&A-01", "csa-ccm:4/A&A-01"}, Case{"csa-ccm:4/a&a-06", "csa-ccm:4/A&A-06"},
+        Case{"a&a-01", "csa-ccm:4/A&A-01"}, Case{" A&A-03 ", "csa-ccm:4/A&A-03"},
+        Case{"ccm/a&a-02", "csa-ccm:4/A&A-02"},
         // Input that cannot be read stays as typed (trimmed), so the error names it.
         Case{"firewall", "firewall"}, Case{" 12 ", "12"}, Case{"", ""}));
 
