@@ -26,6 +26,7 @@ struct Control {
   std::string ref;        // "iso27017:2015/CLD.9.5.2"
   std::string framework;  // "iso27017:2015"
   std::string id;         // "CLD.9.5.2"
+  std::string oscal_id;   // its id in the catalog file, an OSCAL token: "cld-9.5.2"
   std::string title;
   // Enclosing groups: for ISO/IEC 27017:2015 the clause ("9", "Access control") and
   // category ("CLD.9.5", ...); for ISO/IEC 27001:2022 the theme ("A.8", ...) or the ISMS

@@ -100,6 +100,7 @@ class Reader {
     Control control;
     control.framework = out_.framework.id;
     control.id = label;
+    control.oscal_id = oscal_id;
     control.ref = fmt::format("{}/{}", out_.framework.id, label);
     control.title = title;
     control.clause_id = context.clause_id;

@@ -251,6 +251,7 @@ Result<ProgramStatus, Error> program_status(const Program& p, const catalog::Cat
     ControlStatus s;
     s.ref = c->ref;
     s.control_id = c->id;
+    s.oscal_id = c->oscal_id;
     s.title = c->title;
     s.framework = c->framework;
     s.family = family_of(*c);

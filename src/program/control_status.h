@@ -28,6 +28,7 @@ const char* to_string(ControlState s);
 struct ControlStatus {
   std::string ref;
   std::string control_id;
+  std::string oscal_id;  // the catalog's OSCAL id of the control
   std::string title;
   std::string framework;
   std::string family;          // clause or theme: "12 Operations security"

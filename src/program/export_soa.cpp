@@ -100,7 +100,8 @@ std::string soa_json(const std::vector<SoaRow>& rows) {
   return out.dump(2) + "\n";
 }
 
-std::string oscal_control_id(std::string_view label) {
+std::string oscal_control_id(std::string_view catalog_id, std::string_view label) {
+  if (!catalog_id.empty()) return std::string(catalog_id);
   std::string out;
   for (char c : label) {
     const auto u = static_cast<unsigned char>(c);
@@ -177,7 +178,7 @@ std::string soa_oscal(const std::vector<SoaRow>& rows, const Scope& scope,
     if (auto state = oscal_state(r.entry))
       by_component["implementation-status"] = {{"state", *state}};
     nlohmann::json req{{"uuid", uuid_v4(rng)},
-                       {"control-id", oscal_control_id(r.control_id)},
+                       {"control-id", oscal_control_id(r.oscal_id, r.control_id)},
                        {"props", std::move(props)},
                        {"by-components", nlohmann::json::array({std::move(by_component)})}};
     if (!r.entry.justification.empty()) req["remarks"] = r.entry.justification;
@@ -270,6 +271,12 @@ std::string soa_oscal(const std::vector<SoaRow>& rows, const Scope& scope,
 Result<uintmax_t, std::string> export_soa(const std::vector<SoaRow>& rows, const Scope& scope,
                                           SoaFormat format, const std::filesystem::path& path,
                                           std::string_view generated_at) {
+  // An empty statement is always a mistake in front of an auditor, and an OSCAL plan
+  // without requirements is not valid OSCAL.
+  if (rows.empty())
+    return unexpected(std::string(
+        "the Statement of Applicability has no rows to export; `cloudcomply soa seed` adds "
+        "the controls in scope"));
   switch (format) {
     case SoaFormat::Csv:
       return report::write_text_file(path, report::csv_text(soa_table(rows)));

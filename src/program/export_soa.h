@@ -37,8 +37,10 @@ std::optional<SoaFormat> parse_soa_format(std::string_view text);
 report::Table soa_table(const std::vector<SoaRow>& rows);
 std::string soa_text(const std::vector<SoaRow>& rows);
 std::string soa_json(const std::vector<SoaRow>& rows);
-// The OSCAL token for a control label ("5.1.1" -> "c-5.1.1", "AC-2(1)" -> "ac-2.1").
-std::string oscal_control_id(std::string_view label);
+// A control's id in OSCAL documents: the catalog's own OSCAL id ("cld-9.5.2"), so that a
+// tool reading the document can find the control in the catalog; without one (a control
+// the catalog files do not hold), a token made from the label ("AC-2(1)" -> "ac-2.1").
+std::string oscal_control_id(std::string_view catalog_id, std::string_view label);
 std::string soa_oscal(const std::vector<SoaRow>& rows, const Scope& scope,
                       std::string_view generated_at);
 

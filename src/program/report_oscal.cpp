@@ -72,7 +72,7 @@ std::string report_oscal(const ReportData& d, const std::vector<FailingRule>& fa
   json included = json::array();
   std::set<std::string> seen;
   for (const auto& c : d.status.controls) {
-    std::string id = oscal_control_id(c.control_id);
+    std::string id = oscal_control_id(c.oscal_id, c.control_id);
     if (seen.insert(id).second) included.push_back({{"control-id", id}});
   }
   json selection = included.empty() ? json{{"include-all", json::object()}}
@@ -123,7 +123,7 @@ std::string report_oscal(const ReportData& d, const std::vector<FailingRule>& fa
             json::array({prop("control-ref", c.ref), prop("control-status", to_string(c.state))})},
            {"target",
             {{"type", "objective-id"},
-             {"target-id", oscal_control_id(c.control_id) + "_obj"},
+             {"target-id", oscal_control_id(c.oscal_id, c.control_id) + "_obj"},
              {"status",
               {{"state", state},
                {"reason", std::string_view(state) == "satisfied" ? "pass" : "fail"}}}}}};

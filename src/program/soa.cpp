@@ -308,7 +308,7 @@ Result<std::vector<SoaRow>, Error> soa_rows(const Program& p, const catalog::Cat
     if (!only.empty() && c->framework != only) continue;
     auto e = entries->find(c->ref);
     if (e == entries->end()) continue;
-    SoaRow row{c->ref, c->framework, c->id, c->title, e->second, {}, {}};
+    SoaRow row{c->ref, c->framework, c->id, c->title, e->second, {}, {}, c->oscal_id};
     if (auto it = evidence.find(c->ref); it != evidence.end()) row.evidence = it->second;
     if (auto it = rules.find(c->ref); it != rules.end()) row.rules = it->second;
     out.push_back(std::move(row));

@@ -113,6 +113,7 @@ struct SoaRow {
   SoaEntry entry;
   std::vector<std::string> evidence;  // titles of linked current evidence
   std::vector<std::string> rules;     // ids of rules naming the control
+  std::string oscal_id;               // the catalog's OSCAL id of the control
 };
 
 // The seeded entries of the controls in scope, in scope order, optionally of one

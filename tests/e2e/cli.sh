@@ -319,7 +319,7 @@ import json
 d=json.load(open('$tmp/soa-oscal.json'))['system-security-plan']
 reqs=d['control-implementation']['implemented-requirements']
 assert len(reqs)==121 and d['metadata']['oscal-version'].startswith('1.1')
-r=[x for x in reqs if x['control-id']=='cld.9.5.1'][0]
+r=[x for x in reqs if x['control-id']=='cld-9.5.1'][0]
 assert r['remarks']=='No virtual machines in use'
 assert {'name':'applicable','ns':'urn:cloudcomply:oscal','value':'no'} in r['props']
 "

@@ -45,5 +45,5 @@ step "oscal report" report --format oscal --as-of 2026-11-24 --output "$tmp/asse
 step "oscal soa" soa export --format oscal --output "$tmp/ssp.json"
 unset CLOUDCOMPLY_DB CLOUDCOMPLY_NOW
 
-python3 "$src/tests/tools/oscal_check.py" --schemas "$src/tests/data/oscal-schema" \
+python3 "$src/tests/tools/oscal_check.py" --schemas "$src/tests/data/oscal-schema" --catalog "$src/catalog" \
   "$tmp/assessment-results.json" "$tmp/ssp.json"

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Checks cloudcomply's OSCAL documents against the project's JSON Schemas for OSCAL 1.1.2.
 
-Usage: oscal_check.py --schemas DIR ASSESSMENT_RESULTS.json SYSTEM_SECURITY_PLAN.json
+Usage: oscal_check.py --schemas DIR [--catalog DIR] ASSESSMENT_RESULTS.json SYSTEM_SECURITY_PLAN.json
 
 Three kinds of check, all of which must hold:
   * each document is valid against its schema (tests/data/oscal-schema/);
   * references inside a document land: every uuid is unique, "#uuid" hrefs name a
     back-matter resource, finding -> observation and by-component -> component links exist;
+    with --catalog, every control-id is the id of a control in the catalog's OSCAL files;
   * broken copies of each document (a required member removed, a malformed uuid, a value
     outside an enumeration, ...) are rejected, so the check above can fail at all.
 Prints one line per problem and exits 1 when there is any.
@@ -71,6 +72,35 @@ def reference_errors(doc):
     return problems
 
 
+def catalog_control_ids(folder):
+    """The ids of every control (nested ones too) in the OSCAL catalogs of `folder`."""
+    ids = set()
+
+    def controls(node):
+        for c in node.get("controls", []):
+            ids.add(c["id"])
+            controls(c)
+        for g in node.get("groups", []):
+            controls(g)
+
+    for path in sorted(folder.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        if "catalog" in doc:
+            controls(doc["catalog"])
+    return ids
+
+
+def control_id_errors(doc, known):
+    """control-id and target-id values that name no control of the catalog."""
+    problems = []
+    for path, key, value in walk(doc):
+        if key == "control-id" and value not in known:
+            problems.append(f"{path}: control-id {value} is not a control of the catalog")
+        if key == "target-id" and value.removesuffix("_obj") not in known:
+            problems.append(f"{path}: target-id {value} is not a control objective of the catalog")
+    return problems
+
+
 # Each mutation breaks one rule of the model; the schema must notice every one.
 def ar_mutations(doc):
     result = doc["assessment-results"]["results"][0]
@@ -124,12 +154,16 @@ def ssp_mutations(doc):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--schemas", required=True, type=pathlib.Path)
+    ap.add_argument("--catalog", type=pathlib.Path, help="folder of the catalog's OSCAL files")
     ap.add_argument("assessment_results", type=pathlib.Path)
     ap.add_argument("system_security_plan", type=pathlib.Path)
     args = ap.parse_args()
 
     failures = []
     checked = 0
+    known = catalog_control_ids(args.catalog) if args.catalog else None
+    if known is not None and not known:
+        failures.append(f"{args.catalog}: no catalog controls found")
     for name, path, mutations in (
             ("assessment-results", args.assessment_results, ar_mutations),
             ("system-security-plan", args.system_security_plan, ssp_mutations)):
@@ -138,6 +172,8 @@ def main():
         validator = jsonschema.Draft7Validator(schema)
         doc = json.loads(path.read_text(encoding="utf-8"))
         errors = schema_errors(validator, doc) + reference_errors(doc)
+        if known:
+            errors += control_id_errors(doc, known)
         failures += [f"{path.name}: {e}" for e in errors]
         checked += 1
         for label, mutate in mutations(doc).items():

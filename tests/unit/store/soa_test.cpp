@@ -321,7 +321,7 @@ TEST_P(BackendTest, SoaExportsCsvXlsxAndOscal) {
   ASSERT_EQ(reqs.size(), 121u);
   EXPECT_EQ(doc["system-security-plan"]["metadata"]["oscal-version"], "1.1.2");
   auto req = std::find_if(reqs.begin(), reqs.end(),
-                          [](const nlohmann::json& r) { return r["control-id"] == "cld.9.5.1"; });
+                          [](const nlohmann::json& r) { return r["control-id"] == "cld-9.5.1"; });
   ASSERT_NE(req, reqs.end());
   EXPECT_EQ((*req)["remarks"], edit.justification);
   EXPECT_EQ((*req)["uuid"].get<std::string>().size(), 36u);
@@ -333,9 +333,11 @@ TEST_P(BackendTest, SoaExportsCsvXlsxAndOscal) {
       EXPECT_EQ(p["ns"], "urn:cloudcomply:oscal");
     }
   EXPECT_TRUE(saw_applicable);
-  EXPECT_EQ(oscal_control_id("5.1.1"), "c-5.1.1");
-  EXPECT_EQ(oscal_control_id("AC-2(1)"), "ac-2.1");
-  EXPECT_EQ(oscal_control_id("clause 6.1.2"), "clause-6.1.2");
+  // Controls carry the catalog's OSCAL id; a label becomes a token only without one.
+  EXPECT_EQ(oscal_control_id("cl-6.1.2", "clause 6.1.2"), "cl-6.1.2");
+  EXPECT_EQ(oscal_control_id("", "5.1.1"), "c-5.1.1");
+  EXPECT_EQ(oscal_control_id("", "AC-2(1)"), "ac-2.1");
+  EXPECT_EQ(oscal_control_id("", "clause 6.1.2"), "clause-6.1.2");
 
   // A directory or a path in a missing directory is refused, with the reason.
   auto dir = export_soa(*rows, *scope, SoaFormat::Csv, w.out_dir(), "2026-11-23T10:00:00Z");
@@ -347,6 +349,15 @@ TEST_P(BackendTest, SoaExportsCsvXlsxAndOscal) {
                             "2026-11-23T10:00:00Z");
   ASSERT_FALSE(missing);
   EXPECT_NE(missing.error().find("does not exist"), std::string::npos);
+
+  // Nothing seeded: every format refuses and says how to seed, writing no file.
+  for (SoaFormat f : {SoaFormat::Csv, SoaFormat::Xlsx, SoaFormat::Oscal}) {
+    const auto empty_path = w.out_dir() / "empty-soa";
+    auto empty = export_soa({}, *scope, f, empty_path, "2026-11-23T10:00:00Z");
+    ASSERT_FALSE(empty);
+    EXPECT_NE(empty.error().find("soa seed"), std::string::npos);
+    EXPECT_FALSE(std::filesystem::exists(empty_path));
+  }
 }
 
 TEST_P(BackendTest, SoaWithoutAScopeThereIsNothingToSeed) {
