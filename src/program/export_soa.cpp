@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -38,6 +39,17 @@ nlohmann::json prop(std::string_view name, std::string_view value) {
 
 const char* yes_no(bool b) { return b ? "yes" : "no"; }
 
+// A spreadsheet cell holds at most 32,767 characters: longer licensed text is cut at a
+// character boundary and says so, in CSV too, since CSV files are opened in spreadsheets.
+std::string fit_cell(const std::string& text) {
+  constexpr size_t kCellLimit = 32767;
+  static constexpr std::string_view kCut = " [cut here: the full text is in the program store]";
+  if (text.size() <= kCellLimit) return text;
+  size_t end = kCellLimit - kCut.size();
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end) + std::string(kCut);
+}
+
 }  // namespace
 
 std::optional<SoaFormat> parse_soa_format(std::string_view text) {
@@ -50,15 +62,24 @@ std::optional<SoaFormat> parse_soa_format(std::string_view text) {
 report::Table soa_table(const std::vector<SoaRow>& rows) {
   report::Table t;
   t.name = "Statement of Applicability";
-  t.columns = {{"Framework", 15, false},    {"Control", 12, false},      {"Title", 40, true},
-               {"Applicable", 11, false},   {"Justification", 45, true}, {"Status", 22, false},
-               {"Owner", 20, true},         {"Evidence", 40, true},      {"Rules", 24, true},
+  t.columns = {{"Framework", 15, false},    {"Control", 12, false},
+               {"Title", 40, true},         {"Control text (licensed)", 60, true},
+               {"Applicable", 11, false},   {"Justification", 45, true},
+               {"Status", 22, false},       {"Owner", 20, true},
+               {"Evidence", 40, true},      {"Rules", 24, true},
                {"Last assessed", 21, false}};
   for (const auto& r : rows)
-    t.rows.push_back({r.framework, r.control_id, r.title, yes_no(r.entry.applicable),
-                      r.entry.justification, to_string(r.entry.status), r.entry.owner,
-                      fmt::format("{}", fmt::join(r.evidence, "; ")),
+    t.rows.push_back({r.framework, r.control_id, r.title, fit_cell(r.licensed_text),
+                      yes_no(r.entry.applicable), r.entry.justification, to_string(r.entry.status),
+                      r.entry.owner, fmt::format("{}", fmt::join(r.evidence, "; ")),
                       fmt::format("{}", fmt::join(r.rules, ", ")), r.entry.last_assessed});
+  // The organisation's licensed text shows only when it loaded some: without, the
+  // column is left out rather than left empty.
+  constexpr size_t kLicensedColumn = 3;
+  if (std::ranges::none_of(rows, [](const SoaRow& r) { return !r.licensed_text.empty(); })) {
+    t.columns.erase(t.columns.begin() + kLicensedColumn);
+    for (auto& row : t.rows) row.erase(row.begin() + kLicensedColumn);
+  }
   return t;
 }
 

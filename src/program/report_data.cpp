@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include "program/control_text.h"
+
 namespace cc::program {
 namespace {
 
@@ -61,6 +63,9 @@ Result<ReportData, Error> collect_report(const Program& p, const catalog::Catalo
   auto evidence = list_evidence(p, false);
   if (!evidence) return unexpected(evidence.error());
   out.evidence = std::move(*evidence);
+  auto texts = control_texts(p);
+  if (!texts) return unexpected(texts.error());
+  out.control_texts = std::move(*texts);
 
   if (const auto run = out.status.run) {
     auto summary = get_run(p, *run);

@@ -4,6 +4,7 @@
 // come back capped (failing first), the trend reads run summaries only, and nothing walks
 // every finding of every run.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,6 +64,8 @@ struct ReportData {
   std::optional<int64_t> previous_run;
   size_t new_findings = 0, fixed_findings = 0;
   std::vector<ControlChange> control_changes;  // controls whose run status moved
+  // The organisation's own licensed text of controls, by control ref, when it loaded any.
+  std::map<std::string, std::string> control_texts;
 };
 
 // Everything the report shows. Needs a scope; a program without saved runs gives a

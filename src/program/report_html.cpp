@@ -59,6 +59,27 @@ std::string counted(size_t n, std::string_view one, std::string_view many) {
 
 std::string or_dash(std::string_view s) { return s.empty() ? "\u2014" : esc(s); }
 
+// The organisation's licensed text of a control under its title: paragraphs where the
+// text has blank lines, line breaks where it has single ones.
+std::string licensed_text(std::string_view text) {
+  std::string out = "<div class=\"licensed\"><span class=\"licensed-label\">Licensed text</span>";
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = text.find("\n\n", at);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view para = text.substr(at, end - at);
+    while (!para.empty() && (para.front() == '\n' || para.front() == '\r')) para.remove_prefix(1);
+    if (!para.empty()) {
+      std::string html = esc(para);
+      for (size_t nl = html.find('\n'); nl != std::string::npos; nl = html.find('\n', nl + 5))
+        html.replace(nl, 1, "<br>\n");
+      out += "<p>" + html + "</p>";
+    }
+    at = end + 2;
+  }
+  return out + "</div>";
+}
+
 std::string joined(const std::vector<std::string>& items, std::string_view sep) {
   std::string out;
   for (const auto& i : items) out += (out.empty() ? "" : std::string(sep)) + esc(i);
@@ -275,13 +296,17 @@ std::string controls(const ReportData& d) {
       "<th scope=\"col\">Reason</th><th scope=\"col\">Owner</th><th "
       "scope=\"col\">Responsibility</th>"
       "<th scope=\"col\">Evidence</th></tr></thead>\n<tbody>\n";
-  for (const auto& c : d.status.controls)
+  for (const auto& c : d.status.controls) {
+    auto text = d.control_texts.find(c.ref);
     out += fmt::format(
         "<tr class=\"control\"><th "
-        "scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+        "scope=\"row\">{}</th><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td>"
         "<td>{}</td><td>{}</td></tr>\n",
-        esc(c.ref), esc(c.title), state_badge(c.state), esc(c.reason), or_dash(c.owner),
-        or_dash(c.responsibility), esc(evidence_state(c)));
+        esc(c.ref), esc(c.title),
+        text == d.control_texts.end() ? std::string() : licensed_text(text->second),
+        state_badge(c.state), esc(c.reason), or_dash(c.owner), or_dash(c.responsibility),
+        esc(evidence_state(c)));
+  }
   return out + "</tbody>\n</table>\n</section>\n";
 }
 

@@ -20,6 +20,9 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 nav.contents ol { columns: 2; margin: 8px 0 0; }
 a { color: #0550ae; }
 p.note { color: #424a53; }
+div.licensed { margin-top: 4px; padding-left: 6px; border-left: 3px solid #d0d7de; color: #424a53; }
+div.licensed p { margin: 2px 0; }
+.licensed-label { font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: 0.03em; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 13px; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 th, td { border: 1px solid #d0d7de; padding: 4px 6px; text-align: left; vertical-align: top;

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "catalog/ref.h"
+#include "program/control_text.h"
 
 namespace cc::program {
 namespace {
@@ -302,15 +303,18 @@ Result<std::vector<SoaRow>, Error> soa_rows(const Program& p, const catalog::Cat
   if (!links) return unexpected(links.error());
   std::map<std::string, std::vector<std::string>, std::less<>> evidence;
   for (const auto& r : *links) evidence[r.text(0)].push_back(r.text(1));
+  auto texts = control_texts(p);
+  if (!texts) return unexpected(texts.error());
 
   std::vector<SoaRow> out;
   for (const catalog::Control* c : controls_in_scope(catalog, *scope)) {
     if (!only.empty() && c->framework != only) continue;
     auto e = entries->find(c->ref);
     if (e == entries->end()) continue;
-    SoaRow row{c->ref, c->framework, c->id, c->title, e->second, {}, {}, c->oscal_id};
+    SoaRow row{c->ref, c->framework, c->id, c->title, e->second, {}, {}, c->oscal_id, {}};
     if (auto it = evidence.find(c->ref); it != evidence.end()) row.evidence = it->second;
     if (auto it = rules.find(c->ref); it != rules.end()) row.rules = it->second;
+    if (auto it = texts->find(c->ref); it != texts->end()) row.licensed_text = it->second;
     out.push_back(std::move(row));
   }
   if (auto s = tx.commit(); !s) return unexpected(s.error());

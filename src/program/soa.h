@@ -114,6 +114,7 @@ struct SoaRow {
   std::vector<std::string> evidence;  // titles of linked current evidence
   std::vector<std::string> rules;     // ids of rules naming the control
   std::string oscal_id;               // the catalog's OSCAL id of the control
+  std::string licensed_text;          // the organisation's own copy, when it loaded one
 };
 
 // The seeded entries of the controls in scope, in scope order, optionally of one

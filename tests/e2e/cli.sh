@@ -405,6 +405,19 @@ t=open('$tmp/ct3.txt').read()
 assert t.startswith('iso27017:2015/12.4.1 Event logging\n'), t
 assert 'Source: ISO/IEC 27017:2015, licensed copy no. 123 (from ct.csv, imported ' in t and ' by alice)' in t, t
 assert t.endswith('Licensed words, line one\nline two\n'), t"
+# The text goes wherever the control is shown to an auditor: the SoA exports and the report.
+check "text store gets a scope" run 0 "$tmp/ct-init.txt" init --db "$ctdb" --org "Acme" --role customer --model IaaS --framework iso27017:2015
+check "text store soa seed" run 0 "$tmp/ct-seed.txt" soa seed --db "$ctdb"
+check "soa export with licensed text" run 0 "$tmp/ct-soa.txt" soa export --format csv --output "$tmp/ct-soa.csv" --db "$ctdb"
+check "soa csv has the licensed column" python3 -c "
+import csv
+rows=list(csv.reader(open('$tmp/ct-soa.csv', newline='')))
+assert rows[0][2:5]==['Title','Control text (licensed)','Applicable'], rows[0]
+r=[x for x in rows if x[1]=='12.4.1'][0]
+assert r[3]=='Licensed words, line one\nline two', r
+assert [x for x in rows if x[1]=='5.1.1'][0][3]=='', 'a control without text has an empty cell'"
+check "report with licensed text" run 0 "$tmp/ct-report.txt" report --format html --output "$tmp/ct-report.html" --db "$ctdb"
+check "report shows the licensed text" grep -q 'Licensed words, line one<br>' "$tmp/ct-report.html"
 python3 -c "
 print('id,text')
 print('12.4.1,Replaced words')

@@ -1,12 +1,17 @@
 #include "program/soa.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "core/data_dir.h"
+#include "program/control_text.h"
 #include "program/export_soa.h"
+#include "program/report_data.h"
+#include "program/report_html.h"
+#include "program/table_import.h"
 #include "store_fixture.h"
 
 namespace cc::program {
@@ -368,6 +373,72 @@ TEST_P(BackendTest, SoaWithoutAScopeThereIsNothingToSeed) {
   auto seeded = seed_soa(*other, test_catalog(), by("alice"));
   ASSERT_FALSE(seeded);
   EXPECT_EQ(seeded.error().kind, Error::Kind::NotFound);
+}
+
+// The organisation's licensed text of a control, once imported, shows in the SoA
+// exports (its own column, after the title) and under the control in the HTML report.
+TEST_P(BackendTest, SoaExportsAndTheReportShowTheLicensedText) {
+  SoaWorld w(*db_);
+  ASSERT_TRUE(w.ready());
+  ASSERT_TRUE(seed_soa(w.program(), test_catalog(), by("alice")));
+  const std::string text = "Keep logs, \"all\" of them <b>;\nline two\n\nsecond paragraph";
+  const std::string long_text(40000, 'x');
+  const std::string csv_in =
+      "Control,Control text\n12.4.1,\"Keep logs, \"\"all\"\" of them <b>;\nline two\n\n"
+      "second paragraph\"\nCLD.9.5.2," +
+      long_text + "\n";
+  auto plan = plan_import(csv_in, "texts.csv", test_catalog(), {});
+  ASSERT_TRUE(plan.ok()) << (plan.errors.empty() ? "" : plan.errors.front());
+  ASSERT_TRUE(import_control_texts(w.program(), plan, by("alice")));
+
+  auto rows = soa_rows(w.program(), test_catalog(), {});
+  ASSERT_TRUE(rows);
+  auto row = std::find_if(rows->begin(), rows->end(),
+                          [](const SoaRow& r) { return r.control_id == "12.4.1"; });
+  ASSERT_NE(row, rows->end());
+  EXPECT_EQ(row->licensed_text, text);
+
+  const auto csv = w.out_dir() / "soa.csv";
+  ASSERT_TRUE(
+      export_soa(*rows, scope_of({"iso27017:2015"}), SoaFormat::Csv, csv, "2026-11-23T10:00:00Z"));
+  const std::string csv_text = read_all(csv);
+  EXPECT_EQ(csv_text.substr(0, csv_text.find("\r\n")),
+            "\"Framework\",\"Control\",\"Title\",\"Control text (licensed)\",\"Applicable\","
+            "\"Justification\",\"Status\",\"Owner\",\"Evidence\",\"Rules\",\"Last assessed\"");
+  EXPECT_NE(csv_text.find("\"Keep logs, \"\"all\"\" of them <b>;\nline two\n\nsecond paragraph\""),
+            std::string::npos);
+
+  // XLSX, read back: the text is whole, and a text past a cell's 32,767 characters is cut
+  // and says so.
+  const auto xlsx = w.out_dir() / "soa.xlsx";
+  ASSERT_TRUE(export_soa(*rows, scope_of({"iso27017:2015"}), SoaFormat::Xlsx, xlsx,
+                         "2026-11-23T10:00:00Z"));
+  auto sheet = read_xlsx(read_all(xlsx), "soa.xlsx");
+  ASSERT_TRUE(sheet);
+  ASSERT_FALSE(sheet->rows.empty());
+  EXPECT_EQ(sheet->rows.front().text(4), "Control text (licensed)");
+  bool saw_text = false, saw_cut = false;
+  for (const auto& r : sheet->rows) {
+    if (r.text(2) == "12.4.1") saw_text = r.text(4) == text;
+    if (r.text(2) == "CLD.9.5.2") {
+      saw_cut = r.text(4).size() <= 32767 && r.text(4).starts_with("xxxx") &&
+                r.text(4).ends_with("the full text is in the program store]");
+    }
+  }
+  EXPECT_TRUE(saw_text);
+  EXPECT_TRUE(saw_cut);
+
+  // The report: escaped, with its paragraphs and line breaks.
+  ReportOptions options;
+  options.as_of = "2026-11-23";
+  options.generated_at = "2026-11-23T10:00:00Z";
+  auto data = collect_report(w.program(), test_catalog(), options);
+  ASSERT_TRUE(data) << data.error().message;
+  const std::string html = report_html(*data);
+  EXPECT_NE(html.find("<p>Keep logs, &quot;all&quot; of them &lt;b&gt;;<br>\nline two</p><p>second "
+                      "paragraph</p>"),
+            std::string::npos);
+  EXPECT_EQ(html.find("of them <b>"), std::string::npos);
 }
 
 }  // namespace
