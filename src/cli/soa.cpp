@@ -1,4 +1,4 @@
-// `cloudcomply soa seed|list|set|export`: the Statement of Applicability.
+// `cloudcomply soa seed|list|set|export|carry`: the Statement of Applicability.
 #include "program/soa.h"
 
 #include <fmt/format.h>
@@ -11,6 +11,7 @@
 #include "cli/store_options.h"
 #include "core/data_dir.h"
 #include "program/export_soa.h"
+#include "program/soa_carry.h"
 
 namespace cc::cli {
 namespace {
@@ -25,6 +26,9 @@ struct SoaCommand {
   std::optional<std::string> status;
   std::optional<std::string> owner;
   std::string output;
+  std::string from;
+  std::string to;
+  bool dry_run = false;
 };
 
 // The catalog with the rules that name its controls, for commands that show them.
@@ -113,6 +117,52 @@ void run_export(const SoaCommand& c) {
                            c.output, c.format, *written);
 }
 
+std::string carry_text(const program::CarryPlan& plan) {
+  using program::CarryKind;
+  std::string out = fmt::format("{} -> {}\n", plan.from_framework, plan.to_framework);
+  for (const auto& c : plan.controls) {
+    std::string decision;
+    if (c.proposed) {
+      const program::SoaEdit& e = *c.proposed;
+      decision = e.applicable.value_or(true)
+                     ? fmt::format("applicable, {}", program::to_string(*e.status))
+                     : "not applicable";
+      if (e.owner) decision += ", owner " + *e.owner;
+    }
+    out += fmt::format("{:<10} {:<28} {}{}{}\n", program::to_string(c.kind), c.control_ref,
+                       decision.empty() ? "" : decision + "; ", c.note,
+                       c.conflict ? "  [review]" : "");
+  }
+  for (const auto& ref : plan.without_successor)
+    out += fmt::format("{:<10} {:<28} no counterpart in {}\n", "dropped", ref, plan.to_framework);
+  out += fmt::format(
+      "{} carried ({} to review), {} new, {} undecided, {} kept; {} without a counterpart\n",
+      plan.count(CarryKind::Carried),
+      std::ranges::count_if(plan.controls, [](const auto& c) { return c.conflict; }),
+      plan.count(CarryKind::New), plan.count(CarryKind::Undecided), plan.count(CarryKind::Kept),
+      plan.without_successor.size());
+  return out;
+}
+
+void run_carry(const SoaCommand& c) {
+  auto env = environment_or_fail("soa carry");
+  auto opened = open_or_fail(c.store, "soa carry");
+  auto plan = program::plan_carry(opened.program(), env->catalog, c.from, c.to);
+  if (!plan) fail("soa carry", plan.error().message);
+  std::cout << carry_text(*plan);
+  if (c.dry_run) {
+    std::cout << "Dry run: nothing was written.\n";
+    return;
+  }
+  auto counts = program::apply_carry(opened.program(), env->catalog, *plan,
+                                     change_or_fail(c.store, "soa carry"));
+  if (!counts) fail("soa carry", counts.error().message);
+  std::cout << fmt::format(
+      "{} is in scope. Wrote {} carried decisions and {} entries to decide, linked {} evidence "
+      "items.\n",
+      plan->to_framework, counts->decided, counts->seeded, counts->linked);
+}
+
 }  // namespace
 
 void add_soa(CLI::App& app) {
@@ -157,6 +207,15 @@ void add_soa(CLI::App& app) {
   exp->add_option("--framework", c->framework, "Only this framework's controls");
   add_store_options(*exp, c->store);
   exp->callback([c] { run_export(*c); });
+
+  auto* carry = soa->add_subcommand(
+      "carry", "Move the SoA to another edition of a standard through the catalog's crosswalk");
+  carry->add_option("--from", c->from, "The framework decided so far (\"iso27017:2015\")")
+      ->required();
+  carry->add_option("--to", c->to, "The framework to move to (\"iso27017:2026\")")->required();
+  carry->add_flag("--dry-run", c->dry_run, "Show the proposals and write nothing");
+  add_store_options(*carry, c->store);
+  carry->callback([c] { run_carry(*c); });
 }
 
 }  // namespace cc::cli

@@ -361,6 +361,25 @@ check "resp export csv" run 0 "$tmp/rc.txt" responsibility export --format csv -
 check "resp csv override" grep -q '"Amazon Web Services","provider","shared","Dedicated hosts we isolate ourselves"' "$tmp/resp.csv"
 unset CLOUDCOMPLY_DB CLOUDCOMPLY_NOW
 
+# Moving the SoA to the 2026 edition through the crosswalk.
+export CLOUDCOMPLY_NOW=2026-11-24T09:00:00Z CLOUDCOMPLY_DB="$tmp/carry.db"
+check "carry init" run 0 "$tmp/ci.txt" init --org Acme --role customer --model IaaS --framework iso27017:2015
+check "carry seed" run 0 "$tmp/cs.txt" soa seed
+check "carry decision" run 0 "$tmp/cd.txt" soa set 12.4.1 --status implemented --owner Ops
+check "carry exclusion" run 0 "$tmp/ce.txt" soa set 11.1.1 --applicable no --justification "No premises of our own"
+check "carry dry run" run 0 "$tmp/cdry.txt" soa carry --from iso27017:2015 --to iso27017:2026 --dry-run
+check "carry dry run proposes" grep -qE "^carried +iso27017:2026/7.1 +not applicable; from 11.1.1" "$tmp/cdry.txt"
+check "carry dry run flags new controls" grep -qE "^new +iso27017:2026/5.7 " "$tmp/cdry.txt"
+check "carry dry run writes nothing" run 0 "$tmp/cl0.txt" soa list --framework iso27017:2015
+check "scope unchanged by the dry run" run 0 "$tmp/csc.txt" scope show
+check "scope has no 2026 yet" bash -c "! grep -q 'iso27017:2026' '$tmp/csc.txt'"
+check "carry" run 0 "$tmp/cw.txt" soa carry --from iso27017:2015 --to iso27017:2026
+check "carry reports" grep -q "iso27017:2026 is in scope. Wrote 2 carried decisions" "$tmp/cw.txt"
+check "carried list" run 0 "$tmp/cl.txt" soa list --framework iso27017:2026
+check "carried exclusion listed" grep -qE "^iso27017:2026/7.1 +no " "$tmp/cl.txt"
+check "carry of a framework out of scope" run 2 "$tmp/cx.txt" soa carry --from iso27001:2022 --to iso27017:2026
+unset CLOUDCOMPLY_DB CLOUDCOMPLY_NOW
+
 # Saved runs and the difference between them.
 mkdir -p "$tmp/runs"
 sg() { printf 'resource "aws_security_group" "web" {\n  name = "web"\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["%s"]\n  }\n}\n' "$1" >"$tmp/runs/main.tf"; }
