@@ -12,19 +12,14 @@
 #include <sstream>
 
 #include "core/data_dir.h"
+#include "program_catalog.h"
 #include "store/sha256.h"
 #include "store_fixture.h"
 
 namespace cc::program {
 namespace {
 
-const catalog::Catalog& test_catalog() {
-  static SourceTable sources;
-  static Diagnostics diags;
-  static const catalog::Catalog catalog =
-      catalog::Catalog::load(data_dir() / "catalog", sources, diags, catalog::LoadMode::OnDemand);
-  return catalog;
-}
+using testing::test_catalog;
 
 ImportPlan plan(std::string_view csv, ImportOptions options = {},
                 std::string_view name = "controls.csv") {

@@ -6,6 +6,7 @@
 
 #include "core/data_dir.h"
 #include "program/export_responsibility.h"
+#include "program_catalog.h"
 #include "store_fixture.h"
 
 namespace cc::program {
@@ -13,13 +14,7 @@ namespace {
 
 using store::testing::BackendTest;
 
-const catalog::Catalog& test_catalog() {
-  static SourceTable sources;
-  static Diagnostics diags;
-  static const catalog::Catalog catalog =
-      catalog::Catalog::load(data_dir() / "catalog", sources, diags, catalog::LoadMode::OnDemand);
-  return catalog;
-}
+using testing::test_catalog;
 
 Change by(std::string actor, std::string at = "2026-11-23T10:00:00Z") {
   return Change{std::move(actor), std::move(at)};

@@ -10,6 +10,7 @@
 
 #include "core/data_dir.h"
 #include "program/evidence.h"
+#include "program_catalog.h"
 #include "store_fixture.h"
 
 namespace cc::program {
@@ -17,13 +18,7 @@ namespace {
 
 using store::testing::BackendTest;
 
-const catalog::Catalog& test_catalog() {
-  static SourceTable sources;
-  static Diagnostics diags;
-  static const catalog::Catalog catalog =
-      catalog::Catalog::load(data_dir() / "catalog", sources, diags, catalog::LoadMode::OnDemand);
-  return catalog;
-}
+using testing::test_catalog;
 
 Change by(std::string actor) { return Change{std::move(actor), "2026-11-24T09:00:00Z"}; }
 

@@ -12,6 +12,7 @@
 #include "program/report_data.h"
 #include "program/report_html.h"
 #include "program/table_import.h"
+#include "program_catalog.h"
 #include "store_fixture.h"
 
 namespace cc::program {
@@ -19,13 +20,7 @@ namespace {
 
 using store::testing::BackendTest;
 
-const catalog::Catalog& test_catalog() {
-  static SourceTable sources;
-  static Diagnostics diags;
-  static const catalog::Catalog catalog =
-      catalog::Catalog::load(data_dir() / "catalog", sources, diags, catalog::LoadMode::OnDemand);
-  return catalog;
-}
+using testing::test_catalog;
 
 Change by(std::string actor, std::string at = "2026-11-23T10:00:00Z") {
   return Change{std::move(actor), std::move(at)};
