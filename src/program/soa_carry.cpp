@@ -184,6 +184,9 @@ Result<CarryPlan, Error> plan_carry(const Program& p, const catalog::Catalog& ca
       if (auto ev = evidence->find(ref); ev != evidence->end())
         linked.insert(ev->second.begin(), ev->second.end());
     }
+    // Evidence that already supports the new control needs no second link.
+    if (auto own = evidence->find(to.ref); own != evidence->end())
+      for (int64_t id : own->second) linked.erase(id);
     c.evidence.assign(linked.begin(), linked.end());
     if (auto own = entries->find(to.ref); own != entries->end() && decided(own->second)) {
       c.kind = CarryKind::Kept;
