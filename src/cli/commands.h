@@ -19,5 +19,6 @@ void add_status(CLI::App& app);
 void add_soa(CLI::App& app);
 void add_responsibility(CLI::App& app);
 void add_report(CLI::App& app);
+void add_serve(CLI::App& app);
 
 }  // namespace cc::cli

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   cc::cli::add_soa(app);
   cc::cli::add_responsibility(app);
   cc::cli::add_report(app);
+  cc::cli::add_serve(app);
   try {
     app.parse(argc, argv);
   } catch (const cc::cli::Exit& e) {
